@@ -1,0 +1,24 @@
+package dev.switchboard.core.error;
+
+/**
+ * The server failed: HTTP 5xx. Retriable, though a retry is a new generation.
+ */
+public class ServerErrorException extends LlmException {
+
+    /**
+     * @param message         what went wrong, for people
+     * @param status          the HTTP status, or 0 when there was no response
+     * @param providerMessage the server's own error message, or null
+     * @param providerCode    the server's error code or type, or null
+     * @param cause           the underlying failure, or null
+     */
+    public ServerErrorException(String message, int status, String providerMessage, String providerCode, Throwable cause) {
+        super(message, status, providerMessage, providerCode, cause);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public boolean isRetriable() {
+        return true;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.switchboard.core.wire;
+
+import java.util.List;
+
+import dev.switchboard.core.ToolCall;
+import dev.switchboard.core.Usage;
+
+/**
+ * One NDJSON line of Ollama's native {@code /api/chat} or {@code /api/generate}, or a whole
+ * non-streaming answer (a single line with {@code done: true}). See
+ * {@code shared/reference/ollama-wire.md}.
+ *
+ * @param model      {@code model}
+ * @param createdAt  {@code created_at}, RFC 3339 text as Ollama writes it, e.g.
+ *                   {@code 2023-08-04T08:52:19.385406455-07:00}
+ * @param content    {@code message.content} ({@code /api/chat}) or {@code response}
+ *                   ({@code /api/generate}); empty string on the final line
+ * @param thinking   {@code message.thinking} / {@code thinking}, or null
+ * @param toolCalls  {@code message.tool_calls}, complete calls (natively never fragmented); empty when none
+ * @param done       {@code done}: true only on the last line
+ * @param doneReason {@code done_reason} on the last line ({@code stop}, {@code length}, …), else null
+ * @param usage      from {@code prompt_eval_count} / {@code eval_count} on the last line, else null
+ */
+public record OllamaLine(
+        String model,
+        String createdAt,
+        String content,
+        String thinking,
+        List<ToolCall> toolCalls,
+        boolean done,
+        String doneReason,
+        Usage usage) {
+
+    /** Copies {@code toolCalls}; null becomes empty. */
+    public OllamaLine {
+        toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.switchboard.server.engine;
+
+/**
+ * The three ways {@code /v1} servers carry reasoning (see {@code shared/DESIGN.md}).
+ */
+public enum ReasoningShape {
+    /** {@code delta.reasoning_content}: llama.cpp's llama-server, DeepSeek. */
+    REASONING_CONTENT,
+    /** {@code delta.reasoning}: Ollama's {@code /v1}, newer vLLM. */
+    REASONING,
+    /** {@code <think>…</think>} inside {@code content}: reasoning models served raw. */
+    THINK_TAGS
+}
