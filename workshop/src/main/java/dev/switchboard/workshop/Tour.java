@@ -1,0 +1,71 @@
+package dev.switchboard.workshop;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.switchboard.core.LlmClients;
+
+/**
+ * The guided tour: every scenario through every style against one endpoint, tokens printed as
+ * they arrive, then the matrix. Exits 0 when every supported cell passed, 1 otherwise.
+ *
+ * <p>Run it with the README's first command. The endpoint is {@code LLM_BASE_URL} if set, else a
+ * local Ollama, else the embedded scripted server (see {@link EndpointResolver}).
+ */
+public final class Tour {
+
+    private Tour() {
+    }
+
+    /** Runs the tour. */
+    public static void main(String[] args) throws Exception {
+        int status = run(System.out, System.getenv(), EndpointResolver.SCRIPTED_CHUNK_DELAY);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs the tour, printing to {@code out}.
+     *
+     * @param env                 the environment to resolve the endpoint from
+     * @param scriptedChunkDelay  the pause between chunks if the embedded scripted server is used
+     * @return the exit status: 0 when every supported cell passed
+     * @throws Exception if the endpoint cannot be resolved or closed
+     */
+    public static int run(PrintStream out, Map<String, String> env, Duration scriptedChunkDelay) throws Exception {
+        out.println("Switchboard workshop: five scenarios, every style, one endpoint.");
+        try (TourEndpoint target = EndpointResolver.resolve(env, out, scriptedChunkDelay)) {
+            out.println("Endpoint: " + target.description());
+            out.println("Chat model: " + target.endpoint().chatModel()
+                    + ", embedding model: " + target.endpoint().embeddingModel());
+            List<StyleTour> styles = new ArrayList<>(List.of(new RawHttpTour(), new OllamaNativeTour()));
+            LlmClients.availableStyles().forEach(style -> styles.add(new LlmClientTour(style)));
+            Matrix matrix = new Matrix();
+            for (StyleTour style : styles) {
+                for (Scenario scenario : Scenario.values()) {
+                    out.println();
+                    out.println("── " + style.name() + " · " + scenario.title());
+                    Outcome outcome = runOne(style, scenario, target, out);
+                    out.println("   → " + outcome.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            + (outcome.detail().isEmpty() ? "" : ": " + outcome.detail()));
+                    matrix.put(style.name(), scenario, outcome);
+                }
+            }
+            matrix.print(out);
+            return matrix.allSupportedPassed() ? 0 : 1;
+        }
+    }
+
+    private static Outcome runOne(StyleTour style, Scenario scenario, TourEndpoint target, PrintStream out) {
+        try {
+            return style.run(scenario, target, out);
+        } catch (Exception e) {
+            return Outcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}
