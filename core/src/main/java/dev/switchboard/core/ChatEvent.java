@@ -42,8 +42,10 @@ public sealed interface ChatEvent {
 
     /**
      * A complete tool call. On {@code /v1} a call's id, name and argument fragments arrive in
-     * separate chunks keyed by {@code index}; the decoder merges them and emits this once the call
-     * is complete (when the next call starts or the stream finishes).
+     * separate chunks keyed by {@code index}, and fragments of two calls may interleave; the
+     * decoder merges them and emits every call once the turn finishes ({@code finish_reason}, or
+     * the end marker), just before {@link Finish}. Natively (Ollama) calls arrive whole and are
+     * emitted as they arrive.
      *
      * @param index    the call's position among this turn's tool calls, from 0
      * @param toolCall the merged call

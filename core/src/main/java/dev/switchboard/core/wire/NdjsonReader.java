@@ -3,17 +3,33 @@ package dev.switchboard.core.wire;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A pull reader of newline-delimited JSON (Ollama's native streaming format): one JSON value per
  * line, LF or CRLF, blank lines skipped, a last line without a newline still delivered. Not
  * thread-safe.
+ *
+ * <p>Ollama writes each object as {@code json.Marshal(obj) + "\n"}, with no blank lines, and
+ * flushes after each line ({@code shared/reference/ollama-wire.md}, section 1); the tolerance for
+ * CRLF, blank lines (spaces, tabs and CR only) and a missing final newline is for other servers
+ * and proxies. Lines longer than the 8 KiB buffer grow it; the line is copied once into the
+ * returned array.
  */
 public final class NdjsonReader implements Closeable {
 
+    private static final int INITIAL_BUFFER = 8192;
+
+    private final InputStream in;
+    private byte[] buf = new byte[INITIAL_BUFFER];
+    private int pos;
+    private int limit;
+    private boolean eof;
+
     /** @param in the response body; closed by {@link #close()} */
     public NdjsonReader(InputStream in) {
-        throw new UnsupportedOperationException("not yet written");
+        this.in = Objects.requireNonNull(in, "in");
     }
 
     /**
@@ -23,12 +39,79 @@ public final class NdjsonReader implements Closeable {
      * @throws IOException from the underlying stream
      */
     public byte[] nextLine() throws IOException {
-        throw new UnsupportedOperationException("not yet written");
+        int scanned = pos;
+        while (true) {
+            int nl = -1;
+            byte[] b = buf;
+            for (int i = scanned; i < limit; i++) {
+                if (b[i] == '\n') {
+                    nl = i;
+                    break;
+                }
+            }
+            int start;
+            int end;
+            if (nl >= 0) {
+                start = pos;
+                end = nl;
+                pos = nl + 1;
+            } else {
+                int unscanned = limit - pos;
+                if (fill()) {
+                    scanned = pos + unscanned;
+                    continue;
+                }
+                if (pos == limit) {
+                    return null;
+                }
+                start = pos; // the last line, without a newline
+                end = limit;
+                pos = limit;
+            }
+            scanned = pos;
+            if (end > start && buf[end - 1] == '\r') {
+                end--;
+            }
+            if (!isBlank(buf, start, end)) {
+                return Arrays.copyOfRange(buf, start, end);
+            }
+        }
     }
 
     /** Closes the stream. */
     @Override
     public void close() throws IOException {
-        throw new UnsupportedOperationException("not yet written");
+        in.close();
+    }
+
+    private static boolean isBlank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+        }
+        if (limit == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            eof = true;
+            return false;
+        }
+        limit += n;
+        return true;
     }
 }
