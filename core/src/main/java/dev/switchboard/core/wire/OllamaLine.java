@@ -1,6 +1,7 @@
 package dev.switchboard.core.wire;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.switchboard.core.ToolCall;
 import dev.switchboard.core.Usage;
@@ -8,7 +9,7 @@ import dev.switchboard.core.Usage;
 /**
  * One NDJSON line of Ollama's native {@code /api/chat} or {@code /api/generate}, or a whole
  * non-streaming answer (a single line with {@code done: true}). See
- * {@code shared/reference/ollama-wire.md}.
+ * {@code shared/reference/ollama-wire.md}, sections 7.2 and 8.
  *
  * @param model      {@code model}
  * @param createdAt  {@code created_at}, RFC 3339 text as Ollama writes it, e.g.
@@ -20,6 +21,11 @@ import dev.switchboard.core.Usage;
  * @param done       {@code done}: true only on the last line
  * @param doneReason {@code done_reason} on the last line ({@code stop}, {@code length}, …), else null
  * @param usage      from {@code prompt_eval_count} / {@code eval_count} on the last line, else null
+ * @param extensions the line's other top-level fields, as plain JSON values: on the last line
+ *                   Ollama's metrics {@code total_duration}, {@code load_duration},
+ *                   {@code prompt_eval_duration}, {@code eval_duration} (integers, nanoseconds)
+ *                   and, from {@code /api/generate}, {@code context}; written in Ollama's order
+ *                   around the counts; empty when none
  */
 public record OllamaLine(
         String model,
@@ -29,10 +35,18 @@ public record OllamaLine(
         List<ToolCall> toolCalls,
         boolean done,
         String doneReason,
-        Usage usage) {
+        Usage usage,
+        Map<String, Object> extensions) {
 
-    /** Copies {@code toolCalls}; null becomes empty. */
+    /** Copies {@code toolCalls} and {@code extensions}; null becomes empty. */
     public OllamaLine {
         toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+        extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+    }
+
+    /** A line without extra fields (no durations). */
+    public OllamaLine(String model, String createdAt, String content, String thinking, List<ToolCall> toolCalls,
+            boolean done, String doneReason, Usage usage) {
+        this(model, createdAt, content, thinking, toolCalls, done, doneReason, usage, Map.of());
     }
 }
