@@ -1,7 +1,29 @@
 package dev.switchboard.server;
 
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+
+import dev.switchboard.core.ModelInfo;
 import dev.switchboard.server.engine.Engine;
+import dev.switchboard.server.engine.ScriptedEngine;
 import dev.switchboard.server.fault.Faults;
+import dev.switchboard.server.internal.Routes;
+import dev.switchboard.server.internal.ServerContext;
 
 /**
  * An embeddable OpenAI- and Ollama-compatible HTTP endpoint in front of an {@link Engine}.
@@ -15,13 +37,41 @@ import dev.switchboard.server.fault.Faults;
  *
  * <p>Routes: {@code POST /v1/chat/completions}, {@code POST /v1/embeddings}, {@code GET /v1/models},
  * {@code POST /api/chat}, {@code POST /api/generate}, {@code POST /api/embed}, {@code GET /api/tags},
- * {@code GET /} ("Ollama is running"), {@code GET /health}.
+ * {@code GET /} ("Ollama is running"), {@code GET /health}. Shapes, status codes and error envelopes
+ * are in the server README; they follow {@code shared/reference/llama-server-transcripts/} on
+ * {@code /v1} and {@code shared/reference/ollama-wire.md} on {@code /api}.
+ *
+ * <p>Built on Vert.x core: one event loop per core serves every connection, each SSE event or
+ * NDJSON line is flushed as it is written, and an open stream costs no thread. A client that
+ * closes its connection mid-stream cancels the engine call ({@link ServerStats#cancelledStreams()}).
+ * Thread-safe.
  */
 public final class SwitchboardServer implements AutoCloseable {
 
-    /** Starts a server for {@code engine} on 127.0.0.1 and a free port. */
+    private static final long START_TIMEOUT_SECONDS = 30;
+    private static final long CLOSE_TIMEOUT_SECONDS = 10;
+
+    private final Vertx vertx;
+    private final ServerContext context;
+    private final String host;
+    private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SwitchboardServer(Vertx vertx, ServerContext context, String host, int port) {
+        this.vertx = vertx;
+        this.context = context;
+        this.host = host;
+        this.port = port;
+    }
+
+    /**
+     * Starts a server for {@code engine} on 127.0.0.1 and a free port.
+     *
+     * @throws NullPointerException  if {@code engine} is null
+     * @throws UncheckedIOException  if no port can be bound
+     */
     public static SwitchboardServer start(Engine engine) {
-        return builder().engine(engine).start();
+        return builder().engine(Objects.requireNonNull(engine, "engine")).start();
     }
 
     /** Returns a builder: host 127.0.0.1, port 0 (a free one). */
@@ -31,12 +81,12 @@ public final class SwitchboardServer implements AutoCloseable {
 
     /** The port it listens on. */
     public int port() {
-        throw new UnsupportedOperationException("not yet written");
+        return port;
     }
 
-    /** {@code http://host:port}: Ollama's native base. */
+    /** {@code http://host:port}: Ollama's native base (an IPv6 host in brackets). */
     public String rootUrl() {
-        throw new UnsupportedOperationException("not yet written");
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** {@code http://host:port/v1}: the OpenAI-compatible base URL. */
@@ -44,20 +94,36 @@ public final class SwitchboardServer implements AutoCloseable {
         return rootUrl() + "/v1";
     }
 
-    /** The fault registry, for tests. */
+    /** The fault registry, for tests; faults registered here act on the next matching requests. */
     public Faults faults() {
-        throw new UnsupportedOperationException("not yet written");
+        return context.faults();
     }
 
     /** The counters now. */
     public ServerStats stats() {
-        throw new UnsupportedOperationException("not yet written");
+        return context.stats();
     }
 
-    /** Stops listening, closes open connections and the engine; idempotent. */
+    /**
+     * Stops listening, cancels running engine calls, closes open connections, Vert.x (its threads
+     * end) and the engine; idempotent. Waits up to 10 s for Vert.x to stop. Afterwards the port is
+     * free. Must not be called from one of the server's own event-loop threads.
+     */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("not yet written");
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        context.cancelAll();
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Vert.x failed to stop in time; nothing more a caller could do about it
+        } finally {
+            context.engine().close();
+        }
     }
 
     /** Builds and starts a {@link SwitchboardServer}. */
@@ -65,11 +131,12 @@ public final class SwitchboardServer implements AutoCloseable {
         private Engine engine;
         private String host = "127.0.0.1";
         private int port;
+        private int eventLoops = Math.max(1, Runtime.getRuntime().availableProcessors());
 
         private Builder() {
         }
 
-        /** The engine; required. */
+        /** The engine; required. The server closes it on {@link SwitchboardServer#close()}. */
         public Builder engine(Engine engine) {
             this.engine = engine;
             return this;
@@ -77,24 +144,90 @@ public final class SwitchboardServer implements AutoCloseable {
 
         /** The interface to bind; default {@code 127.0.0.1}. */
         public Builder host(String host) {
-            this.host = host;
+            this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
-        /** The port; 0 (default) picks a free one. */
+        /**
+         * The port; 0 (default) picks a free one.
+         *
+         * @throws IllegalArgumentException if outside 0 to 65535
+         */
         public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
+            }
             this.port = port;
+            return this;
+        }
+
+        /**
+         * How many event-loop threads serve connections; default the number of cores. Each
+         * connection stays on one of them.
+         *
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder eventLoops(int eventLoops) {
+            if (eventLoops < 1) {
+                throw new IllegalArgumentException("eventLoops must be 1 or more, was " + eventLoops);
+            }
+            this.eventLoops = eventLoops;
             return this;
         }
 
         /**
          * Binds and starts.
          *
-         * @throws IllegalStateException if no engine was set
+         * @throws IllegalStateException       if no engine was set
          * @throws java.io.UncheckedIOException if the port cannot be bound
          */
         public SwitchboardServer start() {
-            throw new UnsupportedOperationException("not yet written");
+            if (engine == null) {
+                throw new IllegalStateException("engine is required: builder().engine(new ScriptedEngine())");
+            }
+            Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setWorkerPoolSize(4));
+            try {
+                List<ModelInfo> models = engine.models();
+                String defaultModel = models.isEmpty() ? ScriptedEngine.MODEL : models.get(0).id();
+                ServerContext context = new ServerContext(vertx, engine, new Faults(), defaultModel);
+                return new SwitchboardServer(vertx, context, host, listen(vertx, new Routes(context)));
+            } catch (RuntimeException e) {
+                vertx.close();
+                throw e;
+            }
+        }
+
+        /**
+         * One HTTP server per event loop, all on one port: Vert.x shares the socket and spreads
+         * connections over them. Port 0 becomes -1, Vert.x's "one random port shared by these
+         * servers".
+         */
+        private int listen(Vertx vertx, Routes routes) {
+            HttpServerOptions options = new HttpServerOptions()
+                    .setHost(host)
+                    .setPort(port == 0 ? -1 : port)
+                    .setTcpNoDelay(true)
+                    .setCompressionSupported(false)
+                    .setIdleTimeout(0);
+            List<HttpServer> servers = new CopyOnWriteArrayList<>();
+            Supplier<Deployable> perEventLoop = () -> loop -> vertx.createHttpServer(options).requestHandler(routes)
+                    .listen().onSuccess(servers::add);
+            try {
+                vertx.deployVerticle(perEventLoop, new DeploymentOptions().setInstances(eventLoops))
+                        .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                return servers.get(0).actualPort();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while binding " + host + ":" + port, e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException) {
+                    throw new UncheckedIOException("cannot bind " + host + ":" + port, (IOException) e.getCause());
+                }
+                throw new IllegalStateException("cannot start on " + host + ":" + port, e.getCause());
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("binding " + host + ":" + port + " took over "
+                        + START_TIMEOUT_SECONDS + " s", e);
+            }
         }
     }
 }

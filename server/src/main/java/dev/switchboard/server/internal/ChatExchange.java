@@ -1,0 +1,284 @@
+package dev.switchboard.server.internal;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+import dev.switchboard.core.ChatAccumulator;
+import dev.switchboard.core.ChatEvent;
+import dev.switchboard.core.ChatRequest;
+import dev.switchboard.server.engine.EngineCall;
+import dev.switchboard.server.engine.EngineException;
+import dev.switchboard.server.engine.EngineSink;
+import dev.switchboard.server.engine.PausableEngineCall;
+import dev.switchboard.server.fault.Fault;
+
+/**
+ * One chat request, from the parsed body to the last byte, on both wires. The engine's sink calls
+ * arrive on any thread and are moved onto the connection's event loop, where everything else
+ * happens. A stream's headers are sent with its first event, so an engine that fails before
+ * producing anything still gets its real status and error body; once streaming, a failure is an
+ * error frame. The client closing the connection cancels the engine call.
+ */
+public final class ChatExchange implements EngineSink, FramePump.Listener {
+
+    /** Creates the format of one exchange. */
+    public interface FormatFactory {
+        /**
+         * @param id    the completion id ({@code chatcmpl-} and 32 letters or digits, as llama-server)
+         * @param model the model to name in the answer
+         */
+        ChatFormat create(String id, String model);
+    }
+
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    private final ServerContext server;
+    private final Context context;
+    private final HttpServerRequest request;
+    private final HttpServerResponse response;
+    private final ChatRequest engineRequest;
+    private final boolean stream;
+    private final ChatFormat format;
+    private final Fault fault;
+    private final String id;
+    private final String model;
+    private final ChatAccumulator accumulator = new ChatAccumulator();
+
+    private EngineCall call;
+    private FramePump pump;
+    private boolean over;
+    private boolean streamCounted;
+    private long stallTimer = -1;
+
+    private ChatExchange(ServerContext server, HttpServerRequest request, ChatRequest engineRequest, boolean stream,
+            FormatFactory formats, Fault fault, String model) {
+        this.server = server;
+        this.context = Vertx.currentContext();
+        this.request = request;
+        this.response = request.response();
+        this.engineRequest = engineRequest;
+        this.stream = stream;
+        this.fault = fault;
+        this.model = model;
+        this.id = "chatcmpl-" + randomId();
+        this.format = formats.create(id, model);
+    }
+
+    /**
+     * Answers a parsed chat request: applies its fault, then starts the engine. Runs on the
+     * request's event loop.
+     *
+     * @param clientRequest the request as parsed (model as sent)
+     * @param stream        whether to stream
+     */
+    public static void begin(ServerContext server, HttpServerRequest request, ChatRequest clientRequest,
+            boolean stream, FormatFactory formats) {
+        String sentModel = clientRequest.model();
+        Fault fault = server.faults().claimForChat(sentModel);
+        ChatRequest engineRequest = clientRequest;
+        if (server.faults().isFaultModel(sentModel) && !Routes.serves(server, sentModel)) {
+            engineRequest = clientRequest.withModel(null); // the engine answers as for its default model
+        }
+        if (fault instanceof Fault.Status) {
+            Fault.Status s = (Fault.Status) fault;
+            ErrorReplies.send(request.response(), request.path(), s.status(), s.message(), s.retryAfter());
+            return;
+        }
+        String model = sentModel != null ? sentModel : server.defaultModel();
+        new ChatExchange(server, request, engineRequest, stream, formats, fault, model).start();
+    }
+
+    private void start() {
+        response.closeHandler(v -> clientGone());
+        if (fault instanceof Fault.StallBeforeFirstByte) {
+            long ms = Math.max(1, ((Fault.StallBeforeFirstByte) fault).stall().toMillis());
+            stallTimer = server.vertx().setTimer(ms, t -> {
+                stallTimer = -1;
+                callEngine();
+            });
+        } else {
+            callEngine();
+        }
+    }
+
+    private void callEngine() {
+        if (over) {
+            return;
+        }
+        if (stream) {
+            streamCounted = true;
+            server.streamOpened();
+        }
+        try {
+            call = server.engine().chat(engineRequest, this);
+            server.callStarted(call);
+        } catch (EngineException e) {
+            failBeforeOutput(e.status(), e.getMessage());
+        } catch (RuntimeException e) {
+            failBeforeOutput(500, "engine failed: " + e);
+        }
+    }
+
+    // EngineSink: from any thread, onto the event loop
+
+    @Override
+    public void onEvent(ChatEvent event) {
+        context.runOnContext(v -> event(event));
+    }
+
+    @Override
+    public void onComplete() {
+        context.runOnContext(v -> complete());
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        context.runOnContext(v -> error(error));
+    }
+
+    private void event(ChatEvent event) {
+        if (over) {
+            return;
+        }
+        if (!stream) {
+            accumulator.accept(event);
+            return;
+        }
+        openStream();
+        for (byte[] frame : format.frames(event)) {
+            pump.frame(frame);
+        }
+    }
+
+    private void complete() {
+        if (over) {
+            return;
+        }
+        if (!stream) {
+            sendWhole();
+            return;
+        }
+        openStream();
+        for (byte[] frame : format.closing()) {
+            pump.frame(frame);
+        }
+        pump.end(format.endMarker());
+    }
+
+    private void error(Throwable error) {
+        if (over) {
+            return;
+        }
+        int status = error instanceof EngineException ? ((EngineException) error).status() : 500;
+        String message = error.getMessage() == null ? error.toString() : error.getMessage();
+        if (pump == null) {
+            failBeforeOutput(status, message);
+        } else {
+            pump.fail(format.errorFrame(message));
+        }
+    }
+
+    private void openStream() {
+        if (pump != null) {
+            return;
+        }
+        response.setStatusCode(200)
+                .setChunked(true)
+                .putHeader("Content-Type", format.streamContentType())
+                .putHeader("Cache-Control", "no-cache")
+                .putHeader("X-Accel-Buffering", "no");
+        pump = new FramePump(server.vertx(), response, fault, format.malformedFrame(), this);
+        for (byte[] frame : format.opening()) {
+            pump.uncounted(frame);
+        }
+    }
+
+    private void sendWhole() {
+        byte[] body = fault instanceof Fault.MalformedChunk ? "{not json".getBytes(java.nio.charset.StandardCharsets.US_ASCII)
+                : format.whole(accumulator.toResponse(id, model));
+        Fault bodyFault = fault;
+        if (fault instanceof Fault.DropConnection || fault instanceof Fault.MalformedChunk) {
+            bodyFault = fault instanceof Fault.DropConnection ? new Fault.DropConnection(0) : null;
+        } else if (fault instanceof Fault.StallMidStream) {
+            bodyFault = new Fault.StallMidStream(0, ((Fault.StallMidStream) fault).stall());
+        }
+        response.setStatusCode(200)
+                .putHeader("Content-Type", ErrorReplies.JSON)
+                .putHeader("Content-Length", Integer.toString(body.length));
+        pump = new FramePump(server.vertx(), response, bodyFault, new byte[0], this);
+        pump.frame(body);
+        pump.end(null);
+    }
+
+    private void failBeforeOutput(int status, String message) {
+        end();
+        if (streamCounted) {
+            server.streamClosed(false, false);
+        }
+        ErrorReplies.send(response, request.path(), status, message, null);
+    }
+
+    private void clientGone() {
+        if (over) {
+            return;
+        }
+        if (pump != null) {
+            pump.clientGone(); // reports CANCELLED through finished()
+        } else {
+            end();
+            if (streamCounted) {
+                server.streamClosed(false, true);
+            }
+        }
+    }
+
+    // FramePump.Listener
+
+    @Override
+    public void finished(FramePump.Outcome outcome) {
+        end();
+        if (streamCounted) {
+            server.streamClosed(outcome == FramePump.Outcome.COMPLETED, outcome == FramePump.Outcome.CANCELLED);
+        }
+    }
+
+    @Override
+    public void backlogHigh() {
+        if (call instanceof PausableEngineCall) {
+            ((PausableEngineCall) call).pause();
+        }
+    }
+
+    @Override
+    public void backlogLow() {
+        if (call instanceof PausableEngineCall) {
+            ((PausableEngineCall) call).resume();
+        }
+    }
+
+    /** Marks the exchange over and stops the engine and any stall timer. */
+    private void end() {
+        over = true;
+        if (stallTimer >= 0) {
+            server.vertx().cancelTimer(stallTimer);
+            stallTimer = -1;
+        }
+        if (call != null) {
+            call.cancel(); // idempotent; a finished call ignores it
+            server.callEnded(call);
+        }
+    }
+
+    private static String randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder b = new StringBuilder(32);
+        for (int i = 0; i < 32; i++) {
+            b.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
+        }
+        return b.toString();
+    }
+}

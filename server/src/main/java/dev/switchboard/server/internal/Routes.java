@@ -1,0 +1,158 @@
+package dev.switchboard.server.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+
+import dev.switchboard.core.ModelInfo;
+import dev.switchboard.core.wire.InboundChat;
+import dev.switchboard.core.wire.OllamaWire;
+import dev.switchboard.core.wire.OpenAiWire;
+import dev.switchboard.core.wire.WireFormatException;
+
+/**
+ * The request handler: routes on method and exact path, reads bodies (8 MiB at most), and answers
+ * every client mistake with its 4xx in the route's error envelope. Anything thrown while handling
+ * one request is caught and answered 500 (or, once the response has begun, the connection is
+ * reset); it never reaches Vert.x or other requests.
+ */
+public final class Routes implements Handler<HttpServerRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+
+    /** What one route does with its request and body (null for routes without one). */
+    private interface Action {
+        void handle(HttpServerRequest request, Buffer body);
+    }
+
+    private record Route(HttpMethod method, boolean readsBody, Action action) {
+    }
+
+    private final ServerContext server;
+    private final Embeddings embeddings;
+    private final Map<String, Route> routes;
+
+    /** @param server the shared state of the server these routes serve */
+    public Routes(ServerContext server) {
+        this.server = server;
+        this.embeddings = new Embeddings(server);
+        this.routes = Map.of(
+                "/v1/chat/completions", new Route(HttpMethod.POST, true, this::openAiChat),
+                "/v1/embeddings", new Route(HttpMethod.POST, true, (r, b) -> embeddings.handle(r, b, false)),
+                "/v1/models", new Route(HttpMethod.GET, false, (r, b) -> models(r, false)),
+                "/api/chat", new Route(HttpMethod.POST, true, (r, b) -> ollamaChat(r, b, false)),
+                "/api/generate", new Route(HttpMethod.POST, true, (r, b) -> ollamaChat(r, b, true)),
+                "/api/embed", new Route(HttpMethod.POST, true, (r, b) -> embeddings.handle(r, b, true)),
+                "/api/tags", new Route(HttpMethod.GET, false, (r, b) -> models(r, true)),
+                "/", new Route(HttpMethod.GET, false, (r, b) -> text(r, "text/plain; charset=utf-8", "Ollama is running")),
+                "/health", new Route(HttpMethod.GET, false, (r, b) -> text(r, ErrorReplies.JSON, "{\"status\":\"ok\"}")));
+    }
+
+    /** Whether the engine lists {@code model} among its models. */
+    public static boolean serves(ServerContext server, String model) {
+        for (ModelInfo info : server.engine().models()) {
+            if (info.id().equals(model)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        server.requestReceived();
+        guard(request, () -> dispatch(request));
+    }
+
+    private void dispatch(HttpServerRequest request) {
+        String path = request.path();
+        Route route = routes.get(path);
+        if (route == null) {
+            // llama-server's and gin's own words (transcript 15; ollama-wire.md 1)
+            error(request, 404, ErrorReplies.isOllama(path) ? "404 page not found" : "File Not Found");
+            return;
+        }
+        HttpMethod method = request.method();
+        if (!method.equals(route.method()) && !(method.equals(HttpMethod.HEAD) && route.method().equals(HttpMethod.GET))) {
+            request.response().putHeader("Allow", route.method().name());
+            error(request, 405, "method " + method.name() + " not allowed on " + path + "; use " + route.method().name());
+            return;
+        }
+        if (!route.readsBody()) {
+            route.action().handle(request, null);
+            return;
+        }
+        BodyReader.read(request, BodyReader.MAX_BYTES,
+                body -> guard(request, () -> route.action().handle(request, body)),
+                () -> guard(request, () -> error(request, 413,
+                        "request body is larger than " + BodyReader.MAX_BYTES + " bytes")));
+    }
+
+    private void openAiChat(HttpServerRequest request, Buffer body) {
+        InboundChat inbound;
+        try {
+            inbound = OpenAiWire.readChatRequest(body.getBytes());
+        } catch (WireFormatException | IllegalArgumentException e) {
+            error(request, 400, e.getMessage());
+            return;
+        }
+        long created = System.currentTimeMillis() / 1000;
+        boolean includeUsage = inbound.includeUsage();
+        ChatExchange.begin(server, request, inbound.request(), inbound.stream(), (id, model) ->
+                new OpenAiFormat(id, created, model, server.engine().reasoningShape(model), includeUsage));
+    }
+
+    private void ollamaChat(HttpServerRequest request, Buffer body, boolean generate) {
+        InboundChat inbound;
+        try {
+            byte[] bytes = body.getBytes();
+            inbound = generate ? OllamaWire.readGenerateRequest(bytes) : OllamaWire.readChatRequest(bytes);
+        } catch (WireFormatException | IllegalArgumentException e) {
+            error(request, 400, e.getMessage());
+            return;
+        }
+        ChatExchange.begin(server, request, inbound.request(), inbound.stream(),
+                (id, model) -> new OllamaFormat(generate, model));
+    }
+
+    private void models(HttpServerRequest request, boolean ollama) {
+        server.vertx().executeBlocking(() -> server.engine().models(), false).onComplete(result -> guard(request, () -> {
+            if (result.failed()) {
+                error(request, 500, "engine failed to list models: " + result.cause());
+                return;
+            }
+            List<ModelInfo> models = result.result();
+            byte[] body = ollama ? OllamaWire.writeTags(models) : OpenAiWire.writeModels(models);
+            request.response().putHeader("Content-Type", ErrorReplies.JSON).end(Buffer.buffer(body));
+        }));
+    }
+
+    private static void text(HttpServerRequest request, String contentType, String text) {
+        request.response().putHeader("Content-Type", contentType).end(text);
+    }
+
+    private static void error(HttpServerRequest request, int status, String message) {
+        ErrorReplies.send(request.response(), request.path(), status, message, null);
+    }
+
+    /** Runs {@code work}; anything it throws becomes a 500, or a reset once the response has begun. */
+    static void guard(HttpServerRequest request, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            LOG.warn("request {} {} failed", request.method(), request.path(), e);
+            if (request.response().headWritten() || request.response().ended()) {
+                request.response().reset();
+            } else {
+                error(request, 500, "internal server error: " + e);
+            }
+        }
+    }
+}

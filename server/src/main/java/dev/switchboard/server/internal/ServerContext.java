@@ -1,0 +1,102 @@
+package dev.switchboard.server.internal;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.vertx.core.Vertx;
+
+import dev.switchboard.server.ServerStats;
+import dev.switchboard.server.engine.Engine;
+import dev.switchboard.server.engine.EngineCall;
+import dev.switchboard.server.fault.Faults;
+
+/** What every request handler of one server shares: engine, faults, counters, open engine calls. */
+public final class ServerContext {
+
+    private final Vertx vertx;
+    private final Engine engine;
+    private final Faults faults;
+    private final String defaultModel;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong openStreams = new AtomicLong();
+    private final AtomicLong completedStreams = new AtomicLong();
+    private final AtomicLong cancelledStreams = new AtomicLong();
+    private final Set<EngineCall> calls = ConcurrentHashMap.newKeySet();
+
+    /** @param defaultModel the model named in answers to requests that named none */
+    public ServerContext(Vertx vertx, Engine engine, Faults faults, String defaultModel) {
+        this.vertx = vertx;
+        this.engine = engine;
+        this.faults = faults;
+        this.defaultModel = defaultModel;
+    }
+
+    /** The Vert.x instance. */
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** The engine. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The fault registry. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** The model named in answers to requests without one. */
+    public String defaultModel() {
+        return defaultModel;
+    }
+
+    /** Counts one received request. */
+    public void requestReceived() {
+        requests.incrementAndGet();
+    }
+
+    /** A streaming response starts (its engine call is running). */
+    public void streamOpened() {
+        openStreams.incrementAndGet();
+    }
+
+    /** A streaming response ended: completed to its end, cancelled by its client, or neither (a fault or an error). */
+    public void streamClosed(boolean completed, boolean cancelled) {
+        openStreams.decrementAndGet();
+        if (completed) {
+            completedStreams.incrementAndGet();
+        }
+        if (cancelled) {
+            cancelledStreams.incrementAndGet();
+        }
+    }
+
+    /** Remembers a running engine call, so closing the server cancels it. */
+    public void callStarted(EngineCall call) {
+        calls.add(call);
+    }
+
+    /** Forgets an engine call that ended. */
+    public void callEnded(EngineCall call) {
+        calls.remove(call);
+    }
+
+    /** Cancels every running engine call. */
+    public void cancelAll() {
+        for (EngineCall call : calls) {
+            try {
+                call.cancel();
+            } catch (RuntimeException ignored) {
+                // EngineCall.cancel never throws by contract; a broken engine must not stop close()
+            }
+        }
+        calls.clear();
+    }
+
+    /** The counters now. */
+    public ServerStats stats() {
+        return new ServerStats(requests.get(), openStreams.get(), completedStreams.get(), cancelledStreams.get());
+    }
+}
