@@ -65,6 +65,28 @@ final class Transcripts {
         }
     }
 
+    /**
+     * The body of {@code NAME.request.txt} (the text after {@code >>> body: }), or no bytes when the
+     * request had none; skips the test when the transcripts are not there.
+     */
+    static byte[] requestBody(String name) {
+        Path dir = directory();
+        Assumptions.assumeTrue(dir != null,
+                "shared/reference/llama-server-transcripts not found above " + System.getProperty("user.dir"));
+        Path file = dir.resolve(name.replace(".txt", ".request.txt"));
+        Assumptions.assumeTrue(Files.isRegularFile(file), "request transcript " + file + " is missing");
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.startsWith(">>> body: ")) {
+                    return line.substring(">>> body: ".length()).getBytes(StandardCharsets.UTF_8);
+                }
+            }
+            return new byte[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {
