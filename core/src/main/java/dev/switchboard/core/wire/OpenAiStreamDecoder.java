@@ -95,6 +95,16 @@ public final class OpenAiStreamDecoder {
         if (model == null) {
             model = c.model;
         }
+        c.readHeader = id == null || model == null;
+        String content = c.content;
+        if (content != null && c.reasoningContent == null && c.reasoning == null && c.toolCalls.isEmpty()
+                && c.finishReason == null && c.usage == null && splitter.isPlain() && content.indexOf('<') < 0) {
+            if (!content.isEmpty()) { // the fast path: a chunk with only delta.content, plain text
+                text.append(content);
+                out.accept(new ChatEvent.TextDelta(content));
+            }
+            return;
+        }
         this.out = out;
         try {
             if (c.reasoningContent != null && !c.reasoningContent.isEmpty()) {

@@ -89,6 +89,14 @@ public final class ThinkTagSplitter {
         return inThink;
     }
 
+    /**
+     * Whether the next piece, if it holds no {@code <}, passes through unchanged as one text delta:
+     * outside any tag, nothing held back, no whitespace being dropped.
+     */
+    public boolean isPlain() {
+        return !inThink && !dropLeadingWhitespace && held.isEmpty();
+    }
+
     /** The text held back as a possible tag prefix, e.g. {@code "<thi"}; empty when none. */
     public String held() {
         return held;

@@ -54,6 +54,11 @@ public final class ChunkReader {
     public String errorCode;
     /** The error's numeric {@code code} (llama.cpp puts the status there), or 0. */
     public int errorStatus;
+    /**
+     * Whether to read {@code id}, {@code created} and {@code model}; a decoder that already has them
+     * turns this off, sparing two strings per chunk. Default true.
+     */
+    public boolean readHeader = true;
 
     private String payloadText;
     private byte[] buf;
@@ -85,13 +90,13 @@ public final class ChunkReader {
                         usage = readUsage(p, t);
                         break;
                     case "id":
-                        id = t == JsonToken.VALUE_STRING ? p.getText() : skip(p);
+                        id = readHeader && t == JsonToken.VALUE_STRING ? p.getText() : skip(p);
                         break;
                     case "model":
-                        model = t == JsonToken.VALUE_STRING ? p.getText() : skip(p);
+                        model = readHeader && t == JsonToken.VALUE_STRING ? p.getText() : skip(p);
                         break;
                     case "created":
-                        created = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : 0L;
+                        created = readHeader && t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : 0L;
                         p.skipChildren();
                         break;
                     case "error":
