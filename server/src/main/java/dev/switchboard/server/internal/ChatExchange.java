@@ -1,6 +1,7 @@
 package dev.switchboard.server.internal;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -34,6 +35,10 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
         ChatFormat create(String id, String model);
     }
 
+    /** Waiting frames or events above which a pausable engine is paused. */
+    static final int HIGH_WATER = 64;
+    /** Waiting frames and events at or below which a paused engine is resumed. */
+    static final int LOW_WATER = 8;
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final ServerContext server;
@@ -48,7 +53,11 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
     private final String model;
     private final ChatAccumulator accumulator = new ChatAccumulator();
 
-    private EngineCall call;
+    /** Events handed over by the engine and not yet taken by the event loop; any thread. */
+    private final AtomicInteger inflight = new AtomicInteger();
+    /** Set once the engine has been paused (after {@code pause()} returned), cleared before resuming. */
+    private volatile boolean enginePaused;
+    private volatile EngineCall call;
     private FramePump pump;
     private boolean over;
     private boolean streamCounted;
@@ -127,7 +136,13 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
 
     @Override
     public void onEvent(ChatEvent event) {
-        context.runOnContext(v -> event(event));
+        if (inflight.incrementAndGet() > HIGH_WATER) {
+            pauseEngine(); // before handing the event over, so the loop sees the pause when it takes it
+        }
+        context.runOnContext(v -> {
+            inflight.decrementAndGet();
+            event(event);
+        });
     }
 
     @Override
@@ -146,11 +161,15 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
         }
         if (!stream) {
             accumulator.accept(event);
+            progressed(0);
             return;
         }
         openStream();
         for (byte[] frame : format.frames(event)) {
             pump.frame(frame);
+        }
+        if (!pump.isDone()) {
+            progressed(pump.queued());
         }
     }
 
@@ -246,17 +265,29 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
         }
     }
 
+    /**
+     * Back-pressure: more than {@value #HIGH_WATER} frames or events waiting pauses a
+     * {@link PausableEngineCall}; {@value #LOW_WATER} or fewer of both resumes it.
+     */
     @Override
-    public void backlogHigh() {
-        if (call instanceof PausableEngineCall) {
-            ((PausableEngineCall) call).pause();
+    public void progressed(int queued) {
+        if (queued > HIGH_WATER) {
+            pauseEngine();
+        } else if (enginePaused && queued <= LOW_WATER && inflight.get() <= LOW_WATER) {
+            enginePaused = false;
+            EngineCall c = call;
+            if (c instanceof PausableEngineCall) {
+                ((PausableEngineCall) c).resume();
+            }
         }
     }
 
-    @Override
-    public void backlogLow() {
-        if (call instanceof PausableEngineCall) {
-            ((PausableEngineCall) call).resume();
+    /** Any thread. Pausing is idempotent, so racing callers are harmless; the flag is set after. */
+    private void pauseEngine() {
+        EngineCall c = call;
+        if (c instanceof PausableEngineCall && !enginePaused) {
+            ((PausableEngineCall) c).pause();
+            enginePaused = true;
         }
     }
 

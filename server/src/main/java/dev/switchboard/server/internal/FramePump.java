@@ -36,17 +36,12 @@ public final class FramePump {
         /** The response ended; called once. */
         void finished(Outcome outcome);
 
-        /** More than {@link #HIGH_WATER} frames wait: the producer should pause. */
-        void backlogHigh();
-
-        /** The backlog fell to {@link #LOW_WATER} after being high: the producer may go on. */
-        void backlogLow();
+        /**
+         * A pass of writing ended with {@code queued} frames still waiting (for a full write queue,
+         * a stall or a split write); the producer may be paused or resumed accordingly.
+         */
+        void progressed(int queued);
     }
-
-    /** Waiting frames above which the producer is asked to pause. */
-    public static final int HIGH_WATER = 64;
-    /** Waiting frames at or below which a paused producer is resumed. */
-    public static final int LOW_WATER = 8;
     /** The gap between the pieces of a {@link Fault.SplitWrites} frame, in milliseconds. */
     static final long SPLIT_GAP_MS = 1;
 
@@ -66,7 +61,6 @@ public final class FramePump {
     private boolean faultFired;
     private boolean busy;
     private boolean done;
-    private boolean backlogHigh;
     private long timer = -1;
 
     /**
@@ -111,6 +105,11 @@ public final class FramePump {
     /** The client went away: stop writing; reports {@link Outcome#CANCELLED} unless already ended. */
     public void clientGone() {
         finish(Outcome.CANCELLED);
+    }
+
+    /** How many frames wait to be written. */
+    public int queued() {
+        return queue.size();
     }
 
     /** Whether the response has ended in any way. */
@@ -163,15 +162,8 @@ public final class FramePump {
                     break;
             }
         }
-        if (done) {
-            return;
-        }
-        if (backlogHigh && queue.size() <= LOW_WATER) {
-            backlogHigh = false;
-            listener.backlogLow();
-        } else if (!backlogHigh && queue.size() > HIGH_WATER) {
-            backlogHigh = true;
-            listener.backlogHigh();
+        if (!done) {
+            listener.progressed(queue.size());
         }
     }
 
