@@ -126,15 +126,6 @@ public final class Json {
         return node.asText();
     }
 
-    /** A generator writing compact UTF-8 JSON into {@code out}, able to write plain values and trees. */
-    public static JsonGenerator generator(ByteArrayBuilder out) {
-        try {
-            return MAPPER.createGenerator(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Something that writes one JSON document to a generator. */
     @FunctionalInterface
     public interface Body {

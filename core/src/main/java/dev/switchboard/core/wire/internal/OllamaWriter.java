@@ -53,7 +53,7 @@ public final class OllamaWriter {
             if (!r.tools().isEmpty()) {
                 g.writeArrayFieldStart("tools");
                 for (ToolSpec tool : r.tools()) {
-                    OpenAiWriter.writeTool(g, tool);
+                    Writes.writeTool(g, tool);
                 }
                 g.writeEndArray();
             }
@@ -63,7 +63,7 @@ public final class OllamaWriter {
                 Json.writeValue(g, options);
             }
             g.writeBooleanField("stream", stream);
-            OpenAiWriter.writeExtensions(g, r.extensions(), REQUEST_FIELDS);
+            Writes.writeExtensions(g, r.extensions(), REQUEST_FIELDS);
             g.writeEndObject();
         });
     }
@@ -108,7 +108,7 @@ public final class OllamaWriter {
             if (r.model() != null) {
                 g.writeStringField("model", r.model());
             }
-            OpenAiWriter.writeStrings(g, "input", r.input());
+            Writes.writeStrings(g, "input", r.input());
             g.writeEndObject();
         });
     }
@@ -122,7 +122,7 @@ public final class OllamaWriter {
             }
             g.writeArrayFieldStart("embeddings");
             for (float[] v : r.vectors()) {
-                OpenAiWriter.writeFloats(g, v);
+                Writes.writeFloats(g, v);
             }
             g.writeEndArray();
             if (r.usage() != null) {
@@ -203,7 +203,7 @@ public final class OllamaWriter {
             g.writeStringField("format", "json");
         } else if (f instanceof ResponseFormat.JsonSchema) {
             g.writeFieldName("format");
-            OpenAiWriter.writeJsonText(g, ((ResponseFormat.JsonSchema) f).schemaJson(), "response_format schema");
+            Writes.writeJsonText(g, ((ResponseFormat.JsonSchema) f).schemaJson(), "response_format schema");
         }
     }
 
@@ -282,7 +282,7 @@ public final class OllamaWriter {
             g.writeNumberField("eval_count", l.usage().completionTokens());
         }
         writeIfPresent(g, x, "eval_duration");
-        OpenAiWriter.writeExtensions(g, x, LINE_FIELDS);
+        Writes.writeExtensions(g, x, LINE_FIELDS);
     }
 
     private static void writeIfPresent(JsonGenerator g, Map<String, Object> x, String name) throws IOException {

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -19,7 +18,6 @@ import dev.switchboard.core.ModelInfo;
 import dev.switchboard.core.ResponseFormat;
 import dev.switchboard.core.ToolCall;
 import dev.switchboard.core.ToolSpec;
-import dev.switchboard.core.Usage;
 import dev.switchboard.core.wire.ChatChunk;
 import dev.switchboard.core.wire.ReasoningField;
 
@@ -48,7 +46,7 @@ public final class OpenAiWriter {
             if (!r.tools().isEmpty()) {
                 g.writeArrayFieldStart("tools");
                 for (ToolSpec tool : r.tools()) {
-                    writeTool(g, tool);
+                    Writes.writeTool(g, tool);
                 }
                 g.writeEndArray();
             }
@@ -62,7 +60,7 @@ public final class OpenAiWriter {
                 g.writeNumberField("max_tokens", r.maxTokens());
             }
             if (!r.stop().isEmpty()) {
-                writeStrings(g, "stop", r.stop());
+                Writes.writeStrings(g, "stop", r.stop());
             }
             if (r.seed() != null) {
                 g.writeNumberField("seed", r.seed());
@@ -77,7 +75,7 @@ public final class OpenAiWriter {
                 g.writeBooleanField("include_usage", true);
                 g.writeEndObject();
             }
-            writeExtensions(g, r.extensions(), REQUEST_FIELDS);
+            Writes.writeExtensions(g, r.extensions(), REQUEST_FIELDS);
             g.writeEndObject();
         });
     }
@@ -88,7 +86,7 @@ public final class OpenAiWriter {
             g.writeStartObject();
             g.writeArrayFieldStart("choices");
             g.writeStartObject();
-            writeNullableString(g, "finish_reason", r.finishReason() == null ? null : r.finishReason().wireName());
+            Writes.writeNullableString(g, "finish_reason", r.finishReason() == null ? null : r.finishReason().wireName());
             g.writeNumberField("index", 0);
             g.writeObjectFieldStart("message");
             g.writeStringField("role", "assistant");
@@ -97,7 +95,7 @@ public final class OpenAiWriter {
             if (reasoning != null && reasoningField == ReasoningField.THINK_TAGS) {
                 content = "<think>" + reasoning + "</think>" + (content == null ? "" : content);
             }
-            writeNullableString(g, "content", content);
+            Writes.writeNullableString(g, "content", content);
             if (reasoning != null && reasoningField != ReasoningField.THINK_TAGS) {
                 g.writeStringField(reasoningField.fieldName(), reasoning);
             }
@@ -124,12 +122,12 @@ public final class OpenAiWriter {
             }
             g.writeStringField("object", "chat.completion");
             if (r.usage() != null) {
-                writeUsage(g, r.usage());
+                Writes.writeUsage(g, r.usage());
             }
             if (r.id() != null) {
                 g.writeStringField("id", r.id());
             }
-            writeExtensions(g, r.extensions(), RESPONSE_FIELDS);
+            Writes.writeExtensions(g, r.extensions(), RESPONSE_FIELDS);
             g.writeEndObject();
         });
     }
@@ -143,12 +141,12 @@ public final class OpenAiWriter {
                     || c.reasoning() != null || !c.toolCalls().isEmpty();
             if (hasDelta || c.finishReason() != null || c.usage() == null) {
                 g.writeStartObject();
-                writeNullableString(g, "finish_reason", c.finishReason());
+                Writes.writeNullableString(g, "finish_reason", c.finishReason());
                 g.writeNumberField("index", 0);
                 g.writeObjectFieldStart("delta");
                 if (c.role() != null) {
                     g.writeStringField("role", c.role());
-                    writeNullableString(g, "content", c.content()); // first chunk: "content":null
+                    Writes.writeNullableString(g, "content", c.content()); // first chunk: "content":null
                 } else if (c.content() != null) {
                     g.writeStringField("content", c.content());
                 }
@@ -192,7 +190,7 @@ public final class OpenAiWriter {
             }
             g.writeStringField("object", "chat.completion.chunk");
             if (c.usage() != null) {
-                writeUsage(g, c.usage());
+                Writes.writeUsage(g, c.usage());
             }
             g.writeEndObject();
         });
@@ -205,7 +203,7 @@ public final class OpenAiWriter {
             if (r.model() != null) {
                 g.writeStringField("model", r.model());
             }
-            writeStrings(g, "input", r.input());
+            Writes.writeStrings(g, "input", r.input());
             g.writeEndObject();
         });
     }
@@ -235,7 +233,7 @@ public final class OpenAiWriter {
                     g.writeStringField("embedding", Base64.getEncoder().encodeToString(bytes.array()));
                 } else {
                     g.writeFieldName("embedding");
-                    writeFloats(g, v);
+                    Writes.writeFloats(g, v);
                 }
                 g.writeNumberField("index", i);
                 g.writeStringField("object", "embedding");
@@ -319,20 +317,6 @@ public final class OpenAiWriter {
         g.writeEndObject();
     }
 
-    static void writeTool(JsonGenerator g, ToolSpec tool) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("type", "function");
-        g.writeObjectFieldStart("function");
-        g.writeStringField("name", tool.name());
-        if (tool.description() != null) {
-            g.writeStringField("description", tool.description());
-        }
-        g.writeFieldName("parameters");
-        writeJsonText(g, tool.parametersJson(), "tool '" + tool.name() + "' parameters");
-        g.writeEndObject();
-        g.writeEndObject();
-    }
-
     private static void writeResponseFormat(JsonGenerator g, ResponseFormat f) throws IOException {
         g.writeStartObject();
         if (f instanceof ResponseFormat.JsonSchema) {
@@ -341,68 +325,12 @@ public final class OpenAiWriter {
             g.writeObjectFieldStart("json_schema");
             g.writeStringField("name", s.name());
             g.writeFieldName("schema");
-            writeJsonText(g, s.schemaJson(), "response_format schema");
+            Writes.writeJsonText(g, s.schemaJson(), "response_format schema");
             g.writeBooleanField("strict", s.strict());
             g.writeEndObject();
         } else {
             g.writeStringField("type", f instanceof ResponseFormat.JsonObject ? "json_object" : "text");
         }
         g.writeEndObject();
-    }
-
-    static void writeUsage(JsonGenerator g, Usage u) throws IOException {
-        g.writeObjectFieldStart("usage");
-        g.writeNumberField("completion_tokens", u.completionTokens());
-        g.writeNumberField("prompt_tokens", u.promptTokens());
-        g.writeNumberField("total_tokens", u.totalTokens());
-        g.writeEndObject();
-    }
-
-    static void writeFloats(JsonGenerator g, float[] v) throws IOException {
-        g.writeStartArray(v, v.length);
-        for (float x : v) {
-            g.writeNumber(x);
-        }
-        g.writeEndArray();
-    }
-
-    static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (String v : values) {
-            g.writeString(v);
-        }
-        g.writeEndArray();
-    }
-
-    static void writeNullableString(JsonGenerator g, String field, String value) throws IOException {
-        if (value == null) {
-            g.writeNullField(field);
-        } else {
-            g.writeStringField(field, value);
-        }
-    }
-
-    /**
-     * Writes JSON text as a JSON value.
-     *
-     * @throws IllegalArgumentException if it is not valid JSON, naming {@code what}
-     */
-    static void writeJsonText(JsonGenerator g, String json, String what) throws IOException {
-        try {
-            Json.writeValue(g, Json.tree(json));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(what + " are not valid JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /** Writes each extension as a top-level field, skipping names the wire itself wrote. */
-    static void writeExtensions(JsonGenerator g, Map<String, Object> extensions, Set<String> written)
-            throws IOException {
-        for (Map.Entry<String, Object> e : extensions.entrySet()) {
-            if (!written.contains(e.getKey())) {
-                g.writeFieldName(e.getKey());
-                Json.writeValue(g, e.getValue());
-            }
-        }
     }
 }
