@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.switchboard.core.ChatEvent;
 import dev.switchboard.core.ChatMessage;
@@ -321,5 +323,31 @@ class OllamaWireTest {
         assertThatThrownBy(() -> OllamaWire.readChatRequest(utf8(
                 "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"options\":{\"temperature\":\"hot\"}}")))
                 .isInstanceOf(WireFormatException.class).hasMessageContaining("'options.temperature' must be a number");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "|request body is empty; expected a JSON object",
+        "{\"model\":\"m\"}|'messages' is required",
+        "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}]}|'messages[0].content' must be a string, was an array",
+        "{\"messages\":[{\"role\":\"robot\",\"content\":\"hi\"}]}|'messages[0].role' must be one of system, user, assistant, tool; was 'robot'",
+        "{\"messages\":[{\"role\":\"tool\",\"content\":\"21\"}]}|'messages[0].tool_call_id' is required (or a tool_name matching an earlier tool call)",
+        "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"function\":{\"name\":\"f\",\"arguments\":[1]}}]}]}|'messages[0].tool_calls[0].function.arguments' must be an object, was an array",
+        "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stream\":1}|'stream' must be a boolean, was a number",
+        "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"options\":[]}|'options' must be an object, was an array",
+        "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"options\":{\"stop\":[1]}}|'options.stop[0]' must be a string, was a number"})
+    void badNativeChatBodiesAreRejectedNamingTheField(String body, String message) {
+        assertThatThrownBy(() -> OllamaWire.readChatRequest(body == null ? new byte[0] : utf8(body)))
+                .isInstanceOf(WireFormatException.class).hasMessage(message);
+    }
+
+    @Test
+    void negativeNumPredictMeansNoLimit() {
+        InboundChat in = OllamaWire.readChatRequest(utf8(
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"options\":{\"num_predict\":-1,\"seed\":3}}"));
+
+        assertThat(in.request().maxTokens()).isNull();
+        assertThat(in.request().seed()).isEqualTo(3L);
+        assertThat(in.request().extensions()).isEmpty();
     }
 }

@@ -212,6 +212,25 @@ class OpenAiStreamDecoderTest {
     }
 
     @Test
+    void emptyFinishReasonIsNotAFinish() {
+        List<ChatEvent> events = decodeAll(new OpenAiStreamDecoder(),
+                "{\"choices\":[{\"delta\":{\"content\":\"a\"},\"finish_reason\":\"\"}]}",
+                "{\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}");
+
+        assertThat(events).containsExactly(new ChatEvent.TextDelta("a"), new ChatEvent.Finish(FinishReason.STOP));
+    }
+
+    /** ollama-wire.md 2.2: Ollama's /v1 swallows a mid-stream error into an empty chunk and closes without [DONE]. */
+    @Test
+    void ollamaSwallowedErrorLooksLikeAStreamWithoutDone() {
+        StreamHarness.Decoded d = StreamHarness.sse(content("Hel")
+                + "data: {\"id\":\"chatcmpl-42\",\"object\":\"chat.completion.chunk\",\"created\":1755000000,\"model\":\"llama3.2\",\"system_fingerprint\":\"fp_ollama\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\"},\"finish_reason\":null}]}\n\n");
+
+        assertThat(d.done()).isFalse();
+        assertThat(d.events()).containsExactly(new ChatEvent.TextDelta("Hel"));
+    }
+
+    @Test
     void multiByteTextSurvivesTheByteLevelPath() {
         StreamHarness.Decoded d = StreamHarness.sse(content("你好 ") + content("😊") + chunk("{}", "stop") + DONE);
 

@@ -174,6 +174,9 @@ public final class ChunkReader {
                     break;
                 case "finish_reason":
                     cFinish = text(p, t, "finish_reason");
+                    if (cFinish != null && cFinish.isEmpty()) {
+                        cFinish = null; // some servers send "" on chunks that do not finish
+                    }
                     break;
                 case "delta":
                 case "message":
