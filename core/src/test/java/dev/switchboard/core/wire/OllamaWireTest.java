@@ -350,4 +350,23 @@ class OllamaWireTest {
         assertThat(in.request().seed()).isEqualTo(3L);
         assertThat(in.request().extensions()).isEmpty();
     }
+
+    @Test
+    void nonStreamingChatLineRoundTripsIntoAResponse() {
+        OllamaLine whole = new OllamaLine("scripted-reasoning", "2025-01-01T00:00:00Z", "", "The user wrote 3 words.",
+                List.of(new ToolCall("call_9", "get_weather", "{\"city\":\"Paris\"}"),
+                        new ToolCall("call_10", "note", "not json")), true, "stop", new Usage(3, 7, 10),
+                Map.of("total_duration", 5L));
+
+        ChatResponse r = OllamaWire.readChatResponse(OllamaWire.writeChatLine(whole));
+
+        assertThat(r.reasoning()).isEqualTo("The user wrote 3 words.");
+        assertThat(r.toolCalls()).containsExactly(whole.toolCalls().get(0),
+                new ToolCall("call_10", "note", "not json"));
+        assertThat(r.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
+        assertThat(r.usage()).isEqualTo(new Usage(3, 7, 10));
+        assertThat(r.model()).isEqualTo("scripted-reasoning");
+        assertThat(r.extensions()).containsEntry("total_duration", 5).containsEntry("created_at",
+                "2025-01-01T00:00:00Z");
+    }
 }
