@@ -208,7 +208,9 @@ public final class SwitchboardServer implements AutoCloseable {
                     .setPort(port == 0 ? -1 : port)
                     .setTcpNoDelay(true)
                     .setCompressionSupported(false)
-                    .setIdleTimeout(0);
+                    .setHttp2ClearTextEnabled(false) // HTTP/1.1 only, as llama-server and Ollama
+                    .setHandle100ContinueAutomatically(true) // curl sends Expect: 100-continue for large bodies
+                    .setIdleTimeout(0); // a stream may stay quiet for long (StallMidStream, slow engines)
             List<HttpServer> servers = new CopyOnWriteArrayList<>();
             Supplier<Deployable> perEventLoop = () -> loop -> vertx.createHttpServer(options).requestHandler(routes)
                     .listen().onSuccess(servers::add);

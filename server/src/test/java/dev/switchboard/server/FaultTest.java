@@ -247,8 +247,11 @@ class FaultTest {
                 body.write(chunk);
             }
             assertThat(splitCharacter).as("some write ends inside a multi-byte character").isTrue();
+            String raw = body.toString(StandardCharsets.UTF_8);
+            assertThat(raw).as("😊 travels as its 4 UTF-8 bytes, so 3-byte writes must split it").contains("😊")
+                    .doesNotContain("\\uD83D");
             StringBuilder text = new StringBuilder();
-            Http.ndjson(body.toString(StandardCharsets.UTF_8)).forEach(l -> text.append(l.path("message").path("content").asText()));
+            Http.ndjson(raw).forEach(l -> text.append(l.path("message").path("content").asText()));
             assertThat(text.toString()).isEqualTo("你好 😊 Unicode works.");
         }
     }
