@@ -16,14 +16,16 @@ import dev.switchboard.core.ToolSpec;
  */
 final class ContractFixtures {
 
-    /** A plain prompt of 5 words; answered {@link #ECHO} (6 words, one per chunk). */
+    /** A plain prompt of 5 words; answered {@link #ECHO} (7 words, one per chunk, each with its following space). */
     static final String PROMPT = "Tell me about streams please";
     static final String ECHO = "You said: Tell me about streams please";
     static final int PROMPT_WORDS = 5;
-    static final int ECHO_WORDS = 6;
+    static final int ECHO_WORDS = 7;
 
-    /** The first two chunks of {@link #ECHO}: what a stream cut after two chunks holds. */
-    static final String FIRST_TWO_CHUNKS = "You said:";
+    /** The first two chunks of {@link #ECHO}, space included: what a stream cut after two chunks holds. */
+    static final String FIRST_TWO_CHUNKS = "You said: ";
+    /** The first three chunks of {@link #ECHO}: the answer when {@code max_tokens} is 3. */
+    static final String FIRST_THREE_CHUNKS = "You said: Tell ";
 
     static final String UNICODE_PROMPT = "Show me some unicode";
     static final String UNICODE_ANSWER = "你好 😊 Unicode works.";

@@ -2,6 +2,7 @@ package dev.switchboard.testkit;
 
 import static dev.switchboard.testkit.ContractFixtures.ECHO;
 import static dev.switchboard.testkit.ContractFixtures.ECHO_WORDS;
+import static dev.switchboard.testkit.ContractFixtures.FIRST_THREE_CHUNKS;
 import static dev.switchboard.testkit.ContractFixtures.FIRST_TWO_CHUNKS;
 import static dev.switchboard.testkit.ContractFixtures.PROMPT;
 import static dev.switchboard.testkit.ContractFixtures.PROMPT_WORDS;
@@ -236,8 +237,11 @@ public abstract class LlmClientContract {
         requires(mode);
         ChatResponse response = send(mode, ChatRequest.builder().user(PROMPT).maxTokens(3).build());
 
-        assertThat(response.text()).isEqualTo("You said: Tell");
+        assertThat(response.text()).isEqualTo(FIRST_THREE_CHUNKS);
         assertThat(response.finishReason()).isEqualTo(FinishReason.LENGTH);
+        if (response.usage() != null) {
+            assertThat(response.usage().completionTokens()).as("completion tokens").isEqualTo(3);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

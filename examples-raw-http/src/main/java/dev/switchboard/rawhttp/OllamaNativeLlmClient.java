@@ -1,0 +1,144 @@
+package dev.switchboard.rawhttp;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.switchboard.core.Capabilities;
+import dev.switchboard.core.ChatRequest;
+import dev.switchboard.core.ChatResponse;
+import dev.switchboard.core.ChatStream;
+import dev.switchboard.core.EmbeddingRequest;
+import dev.switchboard.core.EmbeddingResponse;
+import dev.switchboard.core.Endpoint;
+import dev.switchboard.core.LlmClient;
+import dev.switchboard.core.ModelInfo;
+import dev.switchboard.core.spi.LlmClientProvider;
+import dev.switchboard.core.wire.OllamaWire;
+import dev.switchboard.rawhttp.internal.HttpTransport;
+import dev.switchboard.rawhttp.internal.NdjsonEventSource;
+
+/**
+ * {@link LlmClient} over Ollama's native API with OkHttp and core's wire layer: the style
+ * {@code "raw-http-ollama"}. It talks to {@link Endpoint#rootUrl()} (the base URL without
+ * {@code /v1}, e.g. {@code http://localhost:11434}); facts in {@code shared/reference/ollama-wire.md}.
+ *
+ * <ul>
+ *   <li>{@link #chat}: {@code POST /api/chat}, {@code "stream": false}; {@link #stream}: the same
+ *       streaming NDJSON, one JSON object per line, ending with {@code "done": true} (which carries
+ *       {@code done_reason} and the token counts).</li>
+ *   <li>{@link #generate}: {@code POST /api/generate}, a bare prompt without chat template
+ *       messages, streamed the same way.</li>
+ *   <li>{@link #embed}: {@code POST /api/embed}; {@link #models}: {@code GET /api/tags}.</li>
+ * </ul>
+ *
+ * <p>Native-only options go in {@link ChatRequest#extensions()} and are sent at the top level:
+ * {@code options} (a map: {@code num_ctx}, {@code num_predict}...), {@code keep_alive},
+ * {@code think}. Ollama's error body is {@code {"error": "..."}}; statuses map to core's typed
+ * exceptions as for {@link RawHttpLlmClient}. Thread-safe; close it when done.
+ */
+public final class OllamaNativeLlmClient implements LlmClient {
+
+    /** The style name this client registers under. */
+    public static final String STYLE = "raw-http-ollama";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Endpoint endpoint;
+    private final HttpTransport http;
+
+    /** A client for {@code endpoint}'s root URL; no I/O until the first request. */
+    public OllamaNativeLlmClient(Endpoint endpoint) {
+        this.endpoint = endpoint;
+        this.http = new HttpTransport(endpoint, OllamaWire::readError);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws dev.switchboard.core.error.MalformedResponseException if the 200 body is not a chat line
+     */
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+        byte[] body = http.post(url("/api/chat"), OllamaWire.writeChatRequest(withModel(request), false));
+        return OllamaWire.readChatResponse(body);
+    }
+
+    @Override
+    public ChatStream stream(ChatRequest request) {
+        HttpTransport.Exchange exchange = http.postForStream(url("/api/chat"),
+                OllamaWire.writeChatRequest(withModel(request), true));
+        return ChatStream.of(new NdjsonEventSource(http, exchange));
+    }
+
+    /**
+     * Streams a completion of a bare {@code prompt} from {@code POST /api/generate}: the model's
+     * chat template is still applied by Ollama, but there is no conversation. The lines carry
+     * {@code response} instead of {@code message.content}; events are as for {@link #stream}.
+     *
+     * @param model  the model, or null for {@link Endpoint#chatModel()}
+     * @param prompt the prompt text
+     * @return the stream; the caller must close it
+     * @throws dev.switchboard.core.error.LlmException as {@link #stream}
+     */
+    public ChatStream generate(String model, String prompt) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("model", model == null ? endpoint.chatModel() : model)
+                .put("prompt", prompt)
+                .put("stream", true);
+        HttpTransport.Exchange exchange = http.postForStream(url("/api/generate"), body.toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return ChatStream.of(new NdjsonEventSource(http, exchange));
+    }
+
+    /** {@inheritDoc} A request without a model uses {@link Endpoint#embeddingModel()}. */
+    @Override
+    public EmbeddingResponse embed(EmbeddingRequest request) {
+        EmbeddingRequest resolved = request.model() == null ? request.withModel(endpoint.embeddingModel()) : request;
+        return OllamaWire.readEmbedResponse(http.post(url("/api/embed"), OllamaWire.writeEmbedRequest(resolved)));
+    }
+
+    /** {@inheritDoc} From {@code GET /api/tags}: Ollama lists the models pulled locally. */
+    @Override
+    public List<ModelInfo> models() {
+        return OllamaWire.readTags(http.get(url("/api/tags")));
+    }
+
+    /** Everything: the native API carries tools, thinking, usage and options. */
+    @Override
+    public Capabilities capabilities() {
+        return Capabilities.all();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    private ChatRequest withModel(ChatRequest request) {
+        return request.model() == null ? request.withModel(endpoint.chatModel()) : request;
+    }
+
+    private String url(String path) {
+        return endpoint.rootUrl() + path;
+    }
+
+    /** Registers {@link OllamaNativeLlmClient} with {@link dev.switchboard.core.LlmClients} under {@value #STYLE}. */
+    public static final class Provider implements LlmClientProvider {
+
+        /** Called by {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String styleName() {
+            return STYLE;
+        }
+
+        @Override
+        public LlmClient create(Endpoint endpoint) {
+            return new OllamaNativeLlmClient(endpoint);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.switchboard.rawhttp;
+
+import java.util.List;
+
+import dev.switchboard.core.Capabilities;
+import dev.switchboard.core.ChatRequest;
+import dev.switchboard.core.ChatResponse;
+import dev.switchboard.core.ChatStream;
+import dev.switchboard.core.EmbeddingRequest;
+import dev.switchboard.core.EmbeddingResponse;
+import dev.switchboard.core.Endpoint;
+import dev.switchboard.core.LlmClient;
+import dev.switchboard.core.ModelInfo;
+import dev.switchboard.core.spi.LlmClientProvider;
+import dev.switchboard.core.wire.OpenAiWire;
+import dev.switchboard.rawhttp.internal.HttpTransport;
+import dev.switchboard.rawhttp.internal.SseEventSource;
+
+/**
+ * {@link LlmClient} over the OpenAI-compatible {@code /v1} API with OkHttp and core's wire layer:
+ * the style {@code "raw-http"}. Works with Ollama, llama-server, vLLM, LM Studio and OpenAI.
+ *
+ * <ul>
+ *   <li>{@link #chat}: {@code POST {baseUrl}/chat/completions}, {@code "stream": false}.</li>
+ *   <li>{@link #stream}: the same with {@code "stream": true} and
+ *       {@code stream_options.include_usage}; server-sent events decoded by core's
+ *       {@link dev.switchboard.core.wire.OpenAiStreamDecoder} as they arrive (reasoning in all three
+ *       shapes, tool-call fragments merged, usage on the last chunk).</li>
+ *   <li>{@link #embed}: {@code POST {baseUrl}/embeddings}; {@link #models}: {@code GET {baseUrl}/models}.</li>
+ * </ul>
+ *
+ * <p>Errors: a non-2xx status becomes core's typed exception for it with the server's message
+ * (either error envelope); I/O failures become {@code ConnectionException} or
+ * {@code LlmTimeoutException} (read timeout, {@link Endpoint#readTimeout()}, between two reads); a
+ * stream that breaks throws {@code StreamInterruptedException} with what arrived. Requests are
+ * retried only as {@link Endpoint#maxRetries()} says (default 0). Thread-safe; share one per
+ * endpoint and close it when done.
+ */
+public final class RawHttpLlmClient implements LlmClient {
+
+    /** The style name this client registers under. */
+    public static final String STYLE = "raw-http";
+
+    private final Endpoint endpoint;
+    private final HttpTransport http;
+
+    /** A client for {@code endpoint}; no I/O until the first request. */
+    public RawHttpLlmClient(Endpoint endpoint) {
+        this.endpoint = endpoint;
+        this.http = new HttpTransport(endpoint, OpenAiWire::readError);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws dev.switchboard.core.error.MalformedResponseException if the 200 body is not a chat
+     *         completion
+     */
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+        byte[] body = http.post(url("/chat/completions"), OpenAiWire.writeChatRequest(withModel(request), false));
+        return OpenAiWire.readChatResponse(body);
+    }
+
+    @Override
+    public ChatStream stream(ChatRequest request) {
+        HttpTransport.Exchange exchange = http.postForStream(url("/chat/completions"),
+                OpenAiWire.writeChatRequest(withModel(request), true));
+        return ChatStream.of(new SseEventSource(http, exchange));
+    }
+
+    /** {@inheritDoc} A request without a model uses {@link Endpoint#embeddingModel()}. */
+    @Override
+    public EmbeddingResponse embed(EmbeddingRequest request) {
+        EmbeddingRequest resolved = request.model() == null ? request.withModel(endpoint.embeddingModel()) : request;
+        byte[] body = http.post(url("/embeddings"), OpenAiWire.writeEmbeddingRequest(resolved));
+        return OpenAiWire.readEmbeddingResponse(body);
+    }
+
+    @Override
+    public List<ModelInfo> models() {
+        return OpenAiWire.readModels(http.get(url("/models")));
+    }
+
+    /** Everything: this style speaks the whole wire itself. */
+    @Override
+    public Capabilities capabilities() {
+        return Capabilities.all();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    private ChatRequest withModel(ChatRequest request) {
+        return request.model() == null ? request.withModel(endpoint.chatModel()) : request;
+    }
+
+    private String url(String path) {
+        String base = endpoint.baseUrl();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
+    /** Registers {@link RawHttpLlmClient} with {@link dev.switchboard.core.LlmClients} under {@value #STYLE}. */
+    public static final class Provider implements LlmClientProvider {
+
+        /** Called by {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String styleName() {
+            return STYLE;
+        }
+
+        @Override
+        public LlmClient create(Endpoint endpoint) {
+            return new RawHttpLlmClient(endpoint);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.switchboard.rawhttp.internal;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.function.Consumer;
+
+import dev.switchboard.core.ChatEvent;
+import dev.switchboard.core.ChatStream;
+import dev.switchboard.core.PartialResponse;
+import dev.switchboard.core.error.LlmException;
+import dev.switchboard.core.error.LlmTimeoutException;
+import dev.switchboard.core.error.MalformedResponseException;
+import dev.switchboard.core.error.StreamInterruptedException;
+
+/**
+ * A {@link ChatStream.Source} over one open streaming response: reads one frame at a time (an SSE
+ * data payload or an NDJSON line), hands it to core's decoder, and queues the events it gives.
+ *
+ * <p>Every way a stream can break becomes a {@link StreamInterruptedException} carrying the
+ * decoder's {@link PartialResponse}: an I/O failure (cause: the {@link IOException}), the read
+ * timeout (cause: {@link LlmTimeoutException}), a frame that does not parse (cause:
+ * {@link MalformedResponseException}, which names the payload), the server's error frame (as the
+ * decoder reports it), and the body ending before the end marker (no cause). The response is
+ * closed on every end; {@link #cancel()} cancels the call, after which {@link #next()} ends quietly.
+ */
+public abstract class HttpEventSource implements ChatStream.Source {
+
+    private final HttpTransport.Exchange exchange;
+    private final HttpTransport transport;
+    private final ArrayDeque<ChatEvent> pending = new ArrayDeque<>();
+    private final Consumer<ChatEvent> queue = pending::add;
+    private volatile boolean cancelled;
+    private boolean ended;
+
+    /** @param exchange a 2xx response whose body is the stream */
+    protected HttpEventSource(HttpTransport transport, HttpTransport.Exchange exchange) {
+        this.transport = transport;
+        this.exchange = exchange;
+    }
+
+    /** The next frame's bytes, or null at the end of the body. */
+    protected abstract byte[] readFrame() throws IOException;
+
+    /** Decodes one frame, passing its events to {@code out}; throws as core's decoders do. */
+    protected abstract void decode(byte[] frame, Consumer<ChatEvent> out);
+
+    /** Whether the decoder saw the end marker. */
+    protected abstract boolean isDone();
+
+    /** What the decoder holds so far. */
+    protected abstract PartialResponse partial();
+
+    /** The end marker's name for messages, e.g. {@code data: [DONE]}. */
+    protected abstract String endMarker();
+
+    @Override
+    public final ChatEvent next() {
+        while (pending.isEmpty()) {
+            if (ended || cancelled) {
+                return null;
+            }
+            if (isDone()) {
+                end();
+                break;
+            }
+            readAndDecode();
+        }
+        return pending.poll();
+    }
+
+    private void readAndDecode() {
+        byte[] frame;
+        try {
+            frame = readFrame();
+        } catch (IOException e) {
+            if (cancelled) {
+                end();
+                return;
+            }
+            throw interrupted(transport.failure(e, "reading the stream"));
+        }
+        if (frame == null) {
+            throw interrupted("the stream ended without " + endMarker(), null);
+        }
+        try {
+            decode(frame, queue);
+        } catch (MalformedResponseException e) {
+            throw interrupted(e);
+        } catch (StreamInterruptedException e) {
+            end();
+            throw e;
+        }
+    }
+
+    private StreamInterruptedException interrupted(LlmException cause) {
+        return interrupted("the stream broke: " + cause.getMessage(), cause);
+    }
+
+    private StreamInterruptedException interrupted(String message, Throwable cause) {
+        end();
+        return new StreamInterruptedException(message, partial(), cause);
+    }
+
+    private void end() {
+        ended = true;
+        exchange.response().close();
+    }
+
+    @Override
+    public final void cancel() {
+        cancelled = true;
+        exchange.call().cancel();
+        exchange.response().close();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.switchboard.rawhttp.internal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import dev.switchboard.core.Endpoint;
+import dev.switchboard.core.error.ConnectionException;
+import dev.switchboard.core.error.HttpErrors;
+import dev.switchboard.core.error.LlmException;
+import dev.switchboard.core.error.LlmTimeoutException;
+import dev.switchboard.core.error.RateLimitedException;
+import dev.switchboard.core.wire.ErrorBody;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The HTTP plumbing both raw-HTTP adapters share: one {@link OkHttpClient} per endpoint, requests
+ * with the bearer key, statuses and I/O failures turned into core's typed errors, and retries.
+ *
+ * <p>Timeouts come from the {@link Endpoint}: connect, and read (the longest silence between two
+ * reads, not a whole-call limit, so a long generation that keeps streaming never times out). There
+ * is no call timeout.
+ *
+ * <p>Retries ({@link Endpoint#maxRetries()}, default 0) cover only failures before a response
+ * arrived or a retriable status (429, 5xx, connection failure), with exponential backoff from
+ * 500 ms to 8 s, or the server's Retry-After on a 429. OkHttp's own silent retry on connection
+ * failure is off: it would resend a generation the caller did not ask to resend.
+ */
+public final class HttpTransport implements AutoCloseable {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final Endpoint endpoint;
+    private final OkHttpClient http;
+    private final Function<byte[], ErrorBody> errorReader;
+    private final FailsafeExecutor<Exchange> retries;
+
+    /**
+     * @param endpoint    timeouts, key and retries
+     * @param errorReader reads the server's error body ({@code OpenAiWire::readError} or
+     *                    {@code OllamaWire::readError}); must not throw
+     */
+    public HttpTransport(Endpoint endpoint, Function<byte[], ErrorBody> errorReader) {
+        this.endpoint = endpoint;
+        this.errorReader = errorReader;
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(endpoint.connectTimeout())
+                .readTimeout(endpoint.readTimeout())
+                .writeTimeout(endpoint.readTimeout())
+                .retryOnConnectionFailure(false)
+                .build();
+        RetryPolicy<Exchange> policy = RetryPolicy.<Exchange>builder()
+                .handleIf(e -> e instanceof LlmException && ((LlmException) e).isRetriable())
+                .withMaxRetries(endpoint.maxRetries())
+                .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(8))
+                .withDelayFnOn(context -> {
+                    RateLimitedException e = context.getLastException();
+                    return e.retryAfter() == null ? Duration.ofMillis(-1) : e.retryAfter();
+                }, RateLimitedException.class)
+                .build();
+        this.retries = Failsafe.with(policy);
+    }
+
+    /** The endpoint this transport was made for. */
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * {@code GET url}; returns the body of a 2xx answer.
+     *
+     * @throws LlmException typed by status, or {@link ConnectionException} / {@link LlmTimeoutException}
+     */
+    public byte[] get(String url) {
+        return readBody(open(new Request.Builder().url(url).get()));
+    }
+
+    /**
+     * {@code POST url} with a JSON body; returns the body of a 2xx answer.
+     *
+     * @throws LlmException typed by status, or {@link ConnectionException} / {@link LlmTimeoutException}
+     */
+    public byte[] post(String url, byte[] json) {
+        return readBody(open(new Request.Builder().url(url).post(RequestBody.create(json, JSON))));
+    }
+
+    /**
+     * {@code POST url} with a JSON body and returns the exchange once a 2xx status and the headers
+     * arrived, the body not yet read: for streams. The caller must close its response.
+     *
+     * @throws LlmException typed by status, or {@link ConnectionException} / {@link LlmTimeoutException}
+     */
+    public Exchange postForStream(String url, byte[] json) {
+        return exchange(new Request.Builder().url(url).post(RequestBody.create(json, JSON)));
+    }
+
+    /**
+     * A call and its response. {@link Call#cancel()} closes the socket at once, also from another
+     * thread while a read blocks; closing the response alone may first drain the body.
+     */
+    public record Exchange(Call call, Response response) {
+    }
+
+    private Response open(Request.Builder builder) {
+        return exchange(builder).response();
+    }
+
+    private Exchange exchange(Request.Builder builder) {
+        Request request = builder.header("Authorization", "Bearer " + endpoint.apiKeyOrPlaceholder()).build();
+        return retries.get(() -> execute(request));
+    }
+
+    private Exchange execute(Request request) {
+        Call call = http.newCall(request);
+        Response response;
+        try {
+            response = call.execute();
+        } catch (IOException e) {
+            throw failure(e, request.method() + " " + request.url());
+        }
+        if (response.isSuccessful()) {
+            return new Exchange(call, response);
+        }
+        try (response) {
+            byte[] body = response.body().bytes();
+            ErrorBody error = errorReader.apply(body);
+            Duration retryAfter = HttpErrors.parseRetryAfter(response.header("Retry-After"), Clock.systemUTC());
+            throw HttpErrors.forStatus(response.code(), error.message(), error.code(), retryAfter);
+        } catch (IOException e) {
+            throw HttpErrors.forStatus(response.code(), null, null, null);
+        }
+    }
+
+    private byte[] readBody(Response response) {
+        try (response; ResponseBody body = response.body()) {
+            return body.bytes();
+        } catch (IOException e) {
+            throw failure(e, "reading the body of " + response.request().url());
+        }
+    }
+
+    /**
+     * The typed error for an I/O failure: {@link LlmTimeoutException} when the read timeout passed
+     * (OkHttp signals it with {@link SocketTimeoutException} or an {@link InterruptedIOException}
+     * "timeout"), else {@link ConnectionException}.
+     */
+    public LlmException failure(IOException e, String during) {
+        if (isTimeout(e)) {
+            return new LlmTimeoutException("no data for " + endpoint.readTimeout().toMillis() + " ms while " + during,
+                    endpoint.readTimeout(), e);
+        }
+        return new ConnectionException("connection failed while " + during + ": " + e, e);
+    }
+
+    static boolean isTimeout(IOException e) {
+        return e instanceof SocketTimeoutException
+                || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()));
+    }
+
+    /** Closes idle connections and OkHttp's threads; idempotent. */
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.switchboard.rawhttp.internal;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+
+import dev.switchboard.core.ChatEvent;
+import dev.switchboard.core.PartialResponse;
+import dev.switchboard.core.wire.NdjsonReader;
+import dev.switchboard.core.wire.OllamaStreamDecoder;
+
+/**
+ * An Ollama {@code /api/chat} or {@code /api/generate} stream: NDJSON lines read by core's
+ * {@link NdjsonReader}, decoded by {@link OllamaStreamDecoder}; ends at the {@code "done": true}
+ * line ({@code shared/reference/ollama-wire.md} 2.1).
+ */
+public final class NdjsonEventSource extends HttpEventSource {
+
+    private final NdjsonReader reader;
+    private final OllamaStreamDecoder decoder = new OllamaStreamDecoder();
+
+    /** @param exchange a 2xx {@code application/x-ndjson} response */
+    public NdjsonEventSource(HttpTransport transport, HttpTransport.Exchange exchange) {
+        super(transport, exchange);
+        this.reader = new NdjsonReader(exchange.response().body().byteStream());
+    }
+
+    /** The {@code model} of the first line, or null. */
+    public String model() {
+        return decoder.model();
+    }
+
+    @Override
+    protected byte[] readFrame() throws IOException {
+        return reader.nextLine();
+    }
+
+    @Override
+    protected void decode(byte[] frame, Consumer<ChatEvent> out) {
+        decoder.decode(frame, 0, frame.length, out);
+    }
+
+    @Override
+    protected boolean isDone() {
+        return decoder.isDone();
+    }
+
+    @Override
+    protected PartialResponse partial() {
+        return decoder.partial();
+    }
+
+    @Override
+    protected String endMarker() {
+        return "the \"done\": true line";
+    }
+}
