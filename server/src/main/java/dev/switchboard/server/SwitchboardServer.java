@@ -41,8 +41,9 @@ import dev.switchboard.server.internal.ServerContext;
  * are in the server README; they follow {@code shared/reference/llama-server-transcripts/} on
  * {@code /v1} and {@code shared/reference/ollama-wire.md} on {@code /api}.
  *
- * <p>Built on Vert.x core: one event loop per core serves every connection, each SSE event or
- * NDJSON line is flushed as it is written, and an open stream costs no thread. A client that
+ * <p>Built on Vert.x core: a few event loops (by default one per core) serve every connection,
+ * each SSE event or NDJSON line is flushed as it is written, and an open stream costs no thread.
+ * HTTP/1.1 only, no compression, no authentication, request bodies up to 8 MiB. A client that
  * closes its connection mid-stream cancels the engine call ({@link ServerStats#cancelledStreams()}).
  * Thread-safe.
  */
@@ -65,16 +66,18 @@ public final class SwitchboardServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server for {@code engine} on 127.0.0.1 and a free port.
+     * Starts a server for {@code engine} on 127.0.0.1 and a free port, with the builder's other
+     * defaults (one event loop per core).
      *
      * @throws NullPointerException  if {@code engine} is null
      * @throws UncheckedIOException  if no port can be bound
+     * @throws IllegalStateException as {@link Builder#start()}
      */
     public static SwitchboardServer start(Engine engine) {
         return builder().engine(Objects.requireNonNull(engine, "engine")).start();
     }
 
-    /** Returns a builder: host 127.0.0.1, port 0 (a free one). */
+    /** Returns a builder: no engine yet (required), host 127.0.0.1, port 0 (a free one), one event loop per core. */
     public static Builder builder() {
         return new Builder();
     }
@@ -99,7 +102,7 @@ public final class SwitchboardServer implements AutoCloseable {
         return context.faults();
     }
 
-    /** The counters now. */
+    /** A snapshot of the counters now; never null. Each call reads them afresh. */
     public ServerStats stats() {
         return context.stats();
     }
@@ -136,13 +139,21 @@ public final class SwitchboardServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** The engine; required. The server closes it on {@link SwitchboardServer#close()}. */
+        /**
+         * The engine; required. The server closes it on {@link SwitchboardServer#close()}, but not
+         * when {@link #start()} fails. Null is accepted here and refused by {@link #start()}.
+         */
         public Builder engine(Engine engine) {
             this.engine = engine;
             return this;
         }
 
-        /** The interface to bind; default {@code 127.0.0.1}. */
+        /**
+         * The interface to bind, a host name or a literal address; default {@code 127.0.0.1}. An
+         * IPv6 literal is given without brackets ({@code ::1}); the URLs add them.
+         *
+         * @throws NullPointerException if {@code host} is null
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;
@@ -176,9 +187,12 @@ public final class SwitchboardServer implements AutoCloseable {
         }
 
         /**
-         * Binds and starts.
+         * Binds and starts: calls the engine's {@code models()} once (its first model is the one
+         * named in answers to requests without a model), then binds every event loop to the port.
+         * Waits up to 30 s for binding.
          *
-         * @throws IllegalStateException       if no engine was set
+         * @throws IllegalStateException       if no engine was set, or binding took over 30 s, was
+         *                                     interrupted or failed for a reason other than I/O
          * @throws java.io.UncheckedIOException if the port cannot be bound
          */
         public SwitchboardServer start() {

@@ -18,24 +18,35 @@ import dev.switchboard.core.ModelInfo;
  */
 public interface Engine extends AutoCloseable {
 
-    /** The models this engine serves, for {@code /v1/models} and {@code /api/tags}. */
+    /**
+     * The models this engine serves, for {@code /v1/models} and {@code /api/tags} (where it is
+     * called on a worker thread). The first is the model named in answers to requests that name
+     * none. Keep it cheap: the server also calls it once when starting and, to check a model name
+     * bound to a fault, on an event-loop thread. If it throws, those two routes answer 500.
+     */
     List<ModelInfo> models();
 
     /**
      * Starts answering {@code request} and returns at once; the answer goes to {@code sink}, from
-     * any thread, as events ending with exactly one {@code onComplete} or {@code onError}.
+     * any thread, as events ending with exactly one {@code onComplete} or {@code onError}. Called
+     * on the connection's event-loop thread: must not block. Any other exception thrown here is
+     * answered 500.
      *
-     * @param request the request, its {@code model} as the client sent it (may be null)
+     * @param request the request, its {@code model} as the client sent it (may be null; null also
+     *                for a model name bound to a fault that this engine does not list)
      * @param sink    where the events go; never blocks the engine for long
-     * @return a handle the server uses to cancel when the client goes away
+     * @return a handle the server uses to cancel when the client goes away; a
+     *         {@link PausableEngineCall} if the engine can be held back for a slow client
      * @throws EngineException for a request the engine refuses before starting (unknown model: 404;
      *                         busy: 429 or 503; bad parameters: 400)
      */
     EngineCall chat(ChatRequest request, EngineSink sink);
 
     /**
-     * Embeds the texts, in order.
+     * Embeds the texts: one vector per input, in input order. Called on a worker thread, so it may
+     * block. Any other exception thrown here is answered 500.
      *
+     * @param request the request, its {@code model} as the client sent it (may be null)
      * @throws EngineException as {@link #chat}
      */
     EmbeddingResponse embed(EmbeddingRequest request);
@@ -43,11 +54,13 @@ public interface Engine extends AutoCloseable {
     /**
      * How {@code /v1} should carry this model's reasoning: {@code reasoning_content} (llama.cpp),
      * {@code reasoning} (Ollama {@code /v1}) or {@code <think>} tags inside {@code content}.
-     * Natively it is always Ollama's {@code thinking}.
+     * Natively it is always Ollama's {@code thinking}. Called on an event-loop thread at most once per
+     * {@code /v1} chat request, with the model named in the answer (as sent, else the first of
+     * {@link #models()}).
      */
     ReasoningShape reasoningShape(String model);
 
-    /** Releases the engine's resources; idempotent. */
+    /** Releases the engine's resources; idempotent. Called by {@code SwitchboardServer.close()}. */
     @Override
     void close();
 }

@@ -15,6 +15,10 @@ public interface EngineSink {
     /** The answer is complete; it must have included a {@link ChatEvent.Finish}. */
     void onComplete();
 
-    /** The engine failed after starting; the server reports it in the stream's error shape. */
+    /**
+     * The engine failed after starting. Before any event reached the client, the server answers
+     * with the status of an {@link EngineException} (else 500) in the route's error envelope; once
+     * a stream has begun, with an error frame and no end marker.
+     */
     void onError(Throwable error);
 }

@@ -111,9 +111,10 @@ public final class ScriptedEngine implements Engine {
     /**
      * Plays the scripted answer to {@code sink} and returns at once with a {@link PausableEngineCall}.
      *
-     * @throws EngineException 404 {@code model 'x' not found} for a model it does not serve (null
-     *                         means {@link #MODEL}); 400 for {@link #EMBEDDING_MODEL}, which does not
-     *                         chat; 503 after {@link #close()}
+     * @throws EngineException     404 {@code model 'x' not found} for a model it does not serve
+     *                             (null means {@link #MODEL}); 400 for {@link #EMBEDDING_MODEL},
+     *                             which does not chat; 503 after {@link #close()}
+     * @throws NullPointerException if an argument is null
      */
     @Override
     public EngineCall chat(ChatRequest request, EngineSink sink) {
@@ -137,9 +138,11 @@ public final class ScriptedEngine implements Engine {
 
     /**
      * The events this engine plays for {@code request}, in order, without delays: what {@link #chat}
-     * sends to its sink. Deterministic.
+     * sends to its sink, ending with a {@link ChatEvent.UsageEvent} and a {@link ChatEvent.Finish}.
+     * Deterministic. Works after {@link #close()} too.
      *
-     * @throws EngineException as {@link #chat}
+     * @throws EngineException     404 for a model it does not serve, 400 for {@link #EMBEDDING_MODEL}
+     * @throws NullPointerException if {@code request} is null
      */
     public List<ChatEvent> events(ChatRequest request) {
         String model = request.model() == null ? MODEL : request.model();

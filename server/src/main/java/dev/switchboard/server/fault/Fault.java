@@ -25,7 +25,8 @@ public sealed interface Fault {
      *
      * @param status     e.g. 401, 404, 429, 500, 503
      * @param message    the error message in the body
-     * @param retryAfter sent as {@code Retry-After} in whole seconds when not null
+     * @param retryAfter sent as {@code Retry-After} in whole seconds, rounded up (1.5 s is
+     *                   {@code 2}; negative is {@code 0}), when not null; null sends none
      */
     record Status(int status, String message, Duration retryAfter) implements Fault {
         /**

@@ -40,8 +40,10 @@ public final class Faults {
 
     /**
      * The next chat request (of any model) gets {@code fault}; later ones do not. Called twice, the
-     * next two requests get one each, in order. A {@link Fault.Status} may also be taken by an
-     * embeddings request.
+     * next two requests get one each, in order. A {@link Fault.Status} at the head of the queue may
+     * also be taken by an embeddings request. The fault is taken once a request's body has been
+     * parsed, before the engine sees it: a malformed body leaves it queued, a request the engine
+     * then refuses (an unknown model) uses it up.
      *
      * @return this registry
      * @throws NullPointerException if {@code fault} is null
