@@ -62,7 +62,8 @@ public final class Embeddings {
         String baseUrl = env("LLM_BASE_URL", "http://localhost:11434/v1");
         String apiKey = env("LLM_API_KEY", "no-key-required");
         String model = env("LLM_EMBEDDING_MODEL", "nomic-embed-text");
-        List<String> texts = List.of("The cat sat on the mat.", "A kitten rested on a rug.", "Stock prices fell today.");
+        List<String> texts = List.of(
+                "The cat sat on the mat.", "A kitten rested on a rug.", "Stock prices fell today.");
         List<float[]> vectors = run(baseUrl, apiKey, model, texts);
         for (int i = 0; i < texts.size(); i++) {
             float[] v = vectors.get(i);

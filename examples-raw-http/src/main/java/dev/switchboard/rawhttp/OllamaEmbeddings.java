@@ -58,7 +58,8 @@ public final class OllamaEmbeddings {
         String baseUrl = env("LLM_BASE_URL", "http://localhost:11434/v1");
         String rootUrl = baseUrl.replaceFirst("/v1/?$", "");
         String model = env("LLM_EMBEDDING_MODEL", "nomic-embed-text");
-        List<String> texts = List.of("The cat sat on the mat.", "A kitten rested on a rug.", "Stock prices fell today.");
+        List<String> texts = List.of(
+                "The cat sat on the mat.", "A kitten rested on a rug.", "Stock prices fell today.");
         List<float[]> vectors = run(rootUrl, model, texts);
         for (int i = 0; i < texts.size(); i++) {
             float[] v = vectors.get(i);

@@ -60,7 +60,8 @@ class OllamaStreamingChatTest {
     @Test
     void anErrorLineMidStreamIsThrownWithItsMessage() throws IOException {
         // ollama-wire.md 2.1, quoted from Ollama's docs/api/errors.mdx
-        String ndjson = "{\"model\":\"gemma4\",\"created_at\":\"2025-10-26T17:21:21.196249Z\",\"message\":{\"role\":\"assistant\",\"content\":\" Yes\"},\"done\":false}\n"
+        String ndjson = "{\"model\":\"gemma4\",\"created_at\":\"2025-10-26T17:21:21.196249Z\","
+                + "\"message\":{\"role\":\"assistant\",\"content\":\" Yes\"},\"done\":false}\n"
                 + "{\"error\":\"an error was encountered while running the model\"}\n";
         try (CannedServer canned = CannedServer.answering("application/x-ndjson", ndjson)) {
             List<String> tokens = new ArrayList<>();
