@@ -81,6 +81,21 @@ class OllamaShapeTest {
     }
 
     @Test
+    void nonStreamingDurationsSplitAtTheFirstEvent() {
+        try (SwitchboardServer slow = SwitchboardServer.start(new ScriptedEngine(1, java.time.Duration.ofMillis(20)))) {
+            JsonNode body = Http.json(Http.post(slow, "/api/chat", "{\"model\":\"scripted\",\"stream\":false,"
+                    + "\"messages\":[{\"role\":\"user\",\"content\":\"one two three\"}]}").body());
+
+            long total = body.path("total_duration").asLong();
+            long promptEval = body.path("prompt_eval_duration").asLong();
+            long eval = body.path("eval_duration").asLong();
+            // 5 words, 20 ms before each: the first event after about 20 ms, the other four about 80 ms later
+            assertThat(eval).as("eval_duration (ns)").isGreaterThan(promptEval).isGreaterThan(50_000_000L);
+            assertThat(promptEval + eval).isLessThanOrEqualTo(total);
+        }
+    }
+
+    @Test
     void toolCallsArriveWholeWithObjectArguments() {
         JsonNode reference = Http.json(Http.resource("ollama-chat-tool-line.json"));
         List<JsonNode> lines = Http.ndjson(Http.post(server, "/api/chat", "{\"model\":\"scripted\","

@@ -117,10 +117,12 @@ class OpenAiRequestReadTest {
     /** llama-server answers these 500 (transcripts 14, 26); we answer 400: the client's mistake. */
     @Test
     void invalidJsonAndEmptyBodiesAreRejectedWithoutAField() {
-        assertThatThrownBy(() -> OpenAiWire.readChatRequest(Transcripts.requestBody("14-invalid-json.txt")))
+        byte[] invalidJson = Transcripts.requestBody("14-invalid-json.txt"); // read outside the lambda: a missing transcript skips
+        assertThatThrownBy(() -> OpenAiWire.readChatRequest(invalidJson))
                 .isInstanceOfSatisfying(WireFormatException.class, e -> assertThat(e.param()).isNull())
                 .hasMessageStartingWith("request body is not valid JSON");
-        assertThatThrownBy(() -> OpenAiWire.readChatRequest(Transcripts.requestBody("26-empty-body.txt")))
+        byte[] emptyBody = Transcripts.requestBody("26-empty-body.txt"); // read outside the lambda: a missing transcript skips
+        assertThatThrownBy(() -> OpenAiWire.readChatRequest(emptyBody))
                 .isInstanceOf(WireFormatException.class).hasMessageStartingWith("request body is empty");
         assertThatThrownBy(() -> OpenAiWire.readChatRequest(utf8("  \n")))
                 .isInstanceOf(WireFormatException.class).hasMessageStartingWith("request body is empty");
@@ -132,21 +134,24 @@ class OpenAiRequestReadTest {
 
     @Test
     void missingMessagesAsRecordedIn17() {
-        assertThatThrownBy(() -> OpenAiWire.readChatRequest(Transcripts.requestBody("17-missing-messages.txt")))
+        byte[] missingMessages = Transcripts.requestBody("17-missing-messages.txt"); // read outside the lambda: a missing transcript skips
+        assertThatThrownBy(() -> OpenAiWire.readChatRequest(missingMessages))
                 .isInstanceOfSatisfying(WireFormatException.class, e -> assertThat(e.param()).isEqualTo("messages"))
                 .hasMessage("'messages' is required");
     }
 
     @Test
     void messagesNotAnArrayAsRecordedIn43() {
-        assertThatThrownBy(() -> OpenAiWire.readChatRequest(Transcripts.requestBody("43-messages-not-array.txt")))
+        byte[] notAnArray = Transcripts.requestBody("43-messages-not-array.txt"); // read outside the lambda: a missing transcript skips
+        assertThatThrownBy(() -> OpenAiWire.readChatRequest(notAnArray))
                 .isInstanceOf(WireFormatException.class).hasMessage("'messages' must be an array, was a string");
     }
 
     /** llama-server accepts role "wizard" (transcript 42, 200 OK); we reject it. */
     @Test
     void unknownRoleAsRecordedIn42IsRejected() {
-        assertThatThrownBy(() -> OpenAiWire.readChatRequest(Transcripts.requestBody("42-bad-role.txt")))
+        byte[] badRole = Transcripts.requestBody("42-bad-role.txt"); // read outside the lambda: a missing transcript skips
+        assertThatThrownBy(() -> OpenAiWire.readChatRequest(badRole))
                 .isInstanceOf(WireFormatException.class)
                 .hasMessage("'messages[0].role' must be one of system, user, assistant, tool; was 'wizard'");
     }

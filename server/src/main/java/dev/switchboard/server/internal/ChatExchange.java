@@ -159,6 +159,7 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
         if (over) {
             return;
         }
+        format.eventArrived();
         if (!stream) {
             accumulator.accept(event);
             progressed(0);

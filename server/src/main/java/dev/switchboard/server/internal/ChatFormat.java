@@ -18,6 +18,13 @@ public interface ChatFormat {
     /** Frames sent before the first event's frames and not counted for faults ({@code /v1}'s role chunk). */
     List<byte[]> opening();
 
+    /**
+     * Called for every engine event as it arrives, streaming or not, before {@link #frames}; for
+     * formats that time the answer (Ollama's durations). Does nothing by default.
+     */
+    default void eventArrived() {
+    }
+
     /** The frames for one engine event; may be none (usage and finish are held for the end). */
     List<byte[]> frames(ChatEvent event);
 

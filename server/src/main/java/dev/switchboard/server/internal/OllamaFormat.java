@@ -51,11 +51,16 @@ public final class OllamaFormat implements ChatFormat {
         return List.of();
     }
 
+    /** Notes the first event's time, which splits {@code prompt_eval_duration} from {@code eval_duration}. */
     @Override
-    public List<byte[]> frames(ChatEvent event) {
+    public void eventArrived() {
         if (firstEventNanos == 0) {
             firstEventNanos = System.nanoTime();
         }
+    }
+
+    @Override
+    public List<byte[]> frames(ChatEvent event) {
         if (event instanceof ChatEvent.TextDelta) {
             return List.of(line(((ChatEvent.TextDelta) event).text(), null, List.of()));
         } else if (event instanceof ChatEvent.ReasoningDelta) {
