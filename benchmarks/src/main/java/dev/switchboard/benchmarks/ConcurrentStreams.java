@@ -45,6 +45,7 @@ public final class ConcurrentStreams {
         String body = "{\"model\":\"scripted\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\""
                 + prompt + "\"}]}";
         AtomicLong peakHeap = new AtomicLong();
+        AtomicLong peakOpen = new AtomicLong();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sampler");
             t.setDaemon(true);
@@ -58,8 +59,10 @@ public final class ConcurrentStreams {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             System.gc();
             threads.resetPeakThreadCount();
-            sampler.scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
-                    0, 20, TimeUnit.MILLISECONDS);
+            sampler.scheduleAtFixedRate(() -> {
+                peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                peakOpen.accumulateAndGet(server.stats().openStreams(), Math::max);
+            }, 0, 20, TimeUnit.MILLISECONDS);
             long start = System.nanoTime();
             List<CompletableFuture<Boolean>> streams = new ArrayList<>();
             for (int i = 0; i < STREAMS; i++) {
@@ -78,6 +81,7 @@ public final class ConcurrentStreams {
             sampler.shutdownNow();
             System.out.printf("%d concurrent streams (40 chunks, 25 ms apart): %d completed with [DONE] in %.2f s%n",
                     STREAMS, completed, seconds);
+            System.out.printf("peak streams open at once on the server: %d%n", peakOpen.get());
             System.out.printf("peak live threads (server + client, whole JVM): %d%n", threads.getPeakThreadCount());
             System.out.printf("peak heap used: %.1f MiB%n", peakHeap.get() / 1048576.0);
             System.out.printf("server stats: %s%n", server.stats());
