@@ -12,6 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.engine.ScriptedEngine;
+
 class TourTest {
 
     @Test
@@ -39,6 +42,38 @@ class TourTest {
         assumeTrue(printed.contains("SCRIPTED OFFLINE DEMO"),
                 "a local Ollama answered at " + EndpointResolver.LOCAL_OLLAMA + ", so the tour used it");
         assertThat(printed).contains("You said: " + Prompts.QUESTION, "Your name is Alice.", "get_weather returned");
+    }
+
+    @Test
+    @Timeout(120)
+    void withLlmBaseUrlTheSameScenariosRunAgainstThatServer() throws Exception {
+        try (SwitchboardServer other = SwitchboardServer.start(new ScriptedEngine())) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            Map<String, String> env = Map.of("LLM_BASE_URL", other.openAiBaseUrl(), "LLM_MODEL", ScriptedEngine.MODEL,
+                    "LLM_EMBEDDING_MODEL", ScriptedEngine.EMBEDDING_MODEL);
+            long requestsBefore = other.stats().requests();
+
+            int status = Tour.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), env, Duration.ZERO);
+
+            String printed = bytes.toString(StandardCharsets.UTF_8);
+            assertThat(printed).contains("Endpoint: LLM_BASE_URL " + other.openAiBaseUrl())
+                    .doesNotContain("SCRIPTED OFFLINE DEMO").contains("Your name is Alice.");
+            assertThat(other.stats().requests() - requestsBefore).as("requests that reached the server").isGreaterThan(20);
+            assertThat(status).as(printed).isZero();
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void anEndpointThatDoesNotAnswerFailsTheTourWithTheReason() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        int status = Tour.run(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                Map.of("LLM_BASE_URL", "http://127.0.0.1:1/v1"), Duration.ZERO);
+
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(printed).isNotZero();
+        assertThat(printed).contains("failed");
     }
 
     @Test
