@@ -101,16 +101,12 @@ public final class OllamaWriter {
         });
     }
 
-    /** The body of {@code POST /api/embed}. */
+    /**
+     * The body of {@code POST /api/embed}: the same {@code {"model", "input": [...]}} as
+     * {@code /v1/embeddings} ({@code shared/reference/ollama-wire.md} sections 5 and 9).
+     */
     public static byte[] embedRequest(EmbeddingRequest r) {
-        return Json.write(g -> {
-            g.writeStartObject();
-            if (r.model() != null) {
-                g.writeStringField("model", r.model());
-            }
-            Writes.writeStrings(g, "input", r.input());
-            g.writeEndObject();
-        });
+        return OpenAiWriter.embeddingRequest(r);
     }
 
     /** A {@code /api/embed} response: {@code model}, {@code embeddings}, {@code prompt_eval_count}. */
