@@ -522,6 +522,25 @@ public abstract class LlmClientContract {
     }
 
     @Test
+    @DisplayName("stream: a cut after a whole tool call keeps that call in the partial answer")
+    void droppedDuringToolCalls() {
+        requires(Capability.STREAMING);
+        requires(Capability.TOOLS);
+        // Two frames: on /v1 the first call's two fragments; natively, each call is one line.
+        server.faults().forNextRequest(new Fault.DropConnection(2));
+
+        StreamInterruptedException e = catchThrowableOfType(StreamInterruptedException.class,
+                () -> client.stream(ChatRequest.builder().user(TWO_CITIES_QUESTION).addTool(WEATHER_TOOL).build())
+                        .collect());
+
+        assertThat(e).as("exception").isNotNull();
+        assertThat(e.partial().toolCalls()).isNotEmpty();
+        ToolCall first = e.partial().toolCalls().get(0);
+        assertThat(first.name()).isEqualTo(WEATHER_TOOL_NAME);
+        assertThat(first.arguments().replace(" ", "")).isEqualTo("{\"city\":\"Paris\"}");
+    }
+
+    @Test
     @DisplayName("chat: a connection closed without an answer is ConnectionException")
     void droppedBeforeAnswer() {
         server.faults().forNextRequest(new Fault.DropConnection(0));
