@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -116,6 +117,22 @@ class StreamLifecycleTest {
             assertThat(Http.post(server, "/v1/embeddings", "{\"input\":\"x\"}").statusCode()).isEqualTo(500);
             assertThat(Http.get(server, "/health").statusCode()).isEqualTo(200);
             assertThat(server.stats().openStreams()).isZero();
+        }
+    }
+
+    @Test
+    void anEngineFailureMidStreamKeepsItsStatusInTheErrorFrame() {
+        try (SwitchboardServer server = SwitchboardServer.start(TestEngines.chatting((request, sink) -> {
+            sink.onEvent(new dev.switchboard.core.ChatEvent.TextDelta("partial "));
+            sink.onError(new EngineException(503, "engine overloaded"));
+            return () -> { };
+        }))) {
+            List<String> data = Http.sseData(Http.post(server, "/v1/chat/completions",
+                    "{\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"go\"}]}").body());
+
+            JsonNode error = Http.json(data.get(data.size() - 1)).path("error");
+            assertThat(error.path("code").asInt()).isEqualTo(503);
+            assertThat(error.path("message").asText()).isEqualTo("engine overloaded");
         }
     }
 

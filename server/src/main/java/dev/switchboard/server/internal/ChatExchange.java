@@ -198,7 +198,7 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
         if (pump == null) {
             failBeforeOutput(status, message);
         } else {
-            pump.fail(format.errorFrame(message));
+            pump.fail(format.errorFrame(status, message));
         }
     }
 

@@ -37,8 +37,14 @@ public interface ChatFormat {
     /** A frame that is not JSON, for {@link dev.switchboard.server.fault.Fault.MalformedChunk}. */
     byte[] malformedFrame();
 
-    /** The frame reporting an engine failure mid-stream. */
-    byte[] errorFrame(String message);
+    /**
+     * The frame reporting an engine failure mid-stream.
+     *
+     * @param status  the engine's status ({@link dev.switchboard.server.engine.EngineException#status()}, else 500),
+     *                written where the envelope has a place for it ({@code /v1}'s {@code error.code})
+     * @param message the failure's message
+     */
+    byte[] errorFrame(int status, String message);
 
     /** The whole non-streaming body ({@code Content-Type: application/json; charset=utf-8}). */
     byte[] whole(ChatResponse response);

@@ -92,7 +92,7 @@ public final class OllamaFormat implements ChatFormat {
     }
 
     @Override
-    public byte[] errorFrame(String message) {
+    public byte[] errorFrame(int status, String message) {
         return newline(OllamaWire.writeError(message));
     }
 

@@ -114,8 +114,8 @@ public final class OpenAiFormat implements ChatFormat {
     }
 
     @Override
-    public byte[] errorFrame(String message) {
-        return Sse.frame(OpenAiWire.writeError(500, message, null));
+    public byte[] errorFrame(int status, String message) {
+        return Sse.frame(OpenAiWire.writeError(status, message, null));
     }
 
     @Override
