@@ -87,9 +87,17 @@ public record ChatRequest(
         return b;
     }
 
-    /** Returns a copy with {@code model} set: how a client fills in its endpoint's default. */
+    /** Returns a copy with {@code model} set. */
     public ChatRequest withModel(String model) {
         return toBuilder().model(model).build();
+    }
+
+    /**
+     * Returns this request if it names a model, else a copy with {@code defaultModel}: how a
+     * client fills in its endpoint's {@link Endpoint#chatModel()}.
+     */
+    public ChatRequest withDefaultModel(String defaultModel) {
+        return model != null ? this : withModel(defaultModel);
     }
 
     /** Builds a {@link ChatRequest}; one setter per field, each returning this builder. */

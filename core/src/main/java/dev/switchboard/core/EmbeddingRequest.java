@@ -34,4 +34,12 @@ public record EmbeddingRequest(String model, List<String> input) {
     public EmbeddingRequest withModel(String model) {
         return new EmbeddingRequest(model, input);
     }
+
+    /**
+     * Returns this request if it names a model, else a copy with {@code defaultModel}: how a
+     * client fills in its endpoint's {@link Endpoint#embeddingModel()}.
+     */
+    public EmbeddingRequest withDefaultModel(String defaultModel) {
+        return model != null ? this : withModel(defaultModel);
+    }
 }

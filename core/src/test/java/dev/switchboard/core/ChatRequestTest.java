@@ -12,6 +12,17 @@ import org.junit.jupiter.api.Test;
 class ChatRequestTest {
 
     @Test
+    void aDefaultModelFillsOnlyAMissingOne() {
+        ChatRequest without = ChatRequest.builder().user("hi").build();
+        ChatRequest with = without.withModel("mine");
+
+        assertThat(without.withDefaultModel("endpoint's").model()).isEqualTo("endpoint's");
+        assertThat(with.withDefaultModel("endpoint's")).isSameAs(with);
+        assertThat(EmbeddingRequest.of("a").withDefaultModel("embed").model()).isEqualTo("embed");
+        assertThat(new EmbeddingRequest("mine", List.of("a")).withDefaultModel("embed").model()).isEqualTo("mine");
+    }
+
+    @Test
     void buildsWithOptionsAndCopiesCollections() {
         List<String> stop = new ArrayList<>(List.of("END"));
         ChatRequest r = ChatRequest.builder().model("m").system("s").user("u").temperature(0.0).topP(1.0)

@@ -61,14 +61,16 @@ public final class OllamaNativeLlmClient implements LlmClient {
      */
     @Override
     public ChatResponse chat(ChatRequest request) {
-        byte[] body = http.post(url("/api/chat"), OllamaWire.writeChatRequest(withModel(request), false));
+        ChatRequest resolved = request.withDefaultModel(endpoint.chatModel());
+        byte[] body = http.post(url("/api/chat"), OllamaWire.writeChatRequest(resolved, false));
         return OllamaWire.readChatResponse(body);
     }
 
     @Override
     public ChatStream stream(ChatRequest request) {
+        ChatRequest resolved = request.withDefaultModel(endpoint.chatModel());
         HttpTransport.Exchange exchange = http.postForStream(url("/api/chat"),
-                OllamaWire.writeChatRequest(withModel(request), true));
+                OllamaWire.writeChatRequest(resolved, true));
         return ChatStream.of(new NdjsonEventSource(http, exchange));
     }
 
@@ -95,7 +97,7 @@ public final class OllamaNativeLlmClient implements LlmClient {
     /** {@inheritDoc} A request without a model uses {@link Endpoint#embeddingModel()}. */
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
-        EmbeddingRequest resolved = request.model() == null ? request.withModel(endpoint.embeddingModel()) : request;
+        EmbeddingRequest resolved = request.withDefaultModel(endpoint.embeddingModel());
         return OllamaWire.readEmbedResponse(http.post(url("/api/embed"), OllamaWire.writeEmbedRequest(resolved)));
     }
 
@@ -114,10 +116,6 @@ public final class OllamaNativeLlmClient implements LlmClient {
     @Override
     public void close() {
         http.close();
-    }
-
-    private ChatRequest withModel(ChatRequest request) {
-        return request.model() == null ? request.withModel(endpoint.chatModel()) : request;
     }
 
     private String url(String path) {

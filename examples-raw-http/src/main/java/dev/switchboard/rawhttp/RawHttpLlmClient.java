@@ -58,21 +58,23 @@ public final class RawHttpLlmClient implements LlmClient {
      */
     @Override
     public ChatResponse chat(ChatRequest request) {
-        byte[] body = http.post(url("/chat/completions"), OpenAiWire.writeChatRequest(withModel(request), false));
+        ChatRequest resolved = request.withDefaultModel(endpoint.chatModel());
+        byte[] body = http.post(url("/chat/completions"), OpenAiWire.writeChatRequest(resolved, false));
         return OpenAiWire.readChatResponse(body);
     }
 
     @Override
     public ChatStream stream(ChatRequest request) {
+        ChatRequest resolved = request.withDefaultModel(endpoint.chatModel());
         HttpTransport.Exchange exchange = http.postForStream(url("/chat/completions"),
-                OpenAiWire.writeChatRequest(withModel(request), true));
+                OpenAiWire.writeChatRequest(resolved, true));
         return ChatStream.of(new SseEventSource(http, exchange));
     }
 
     /** {@inheritDoc} A request without a model uses {@link Endpoint#embeddingModel()}. */
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
-        EmbeddingRequest resolved = request.model() == null ? request.withModel(endpoint.embeddingModel()) : request;
+        EmbeddingRequest resolved = request.withDefaultModel(endpoint.embeddingModel());
         byte[] body = http.post(url("/embeddings"), OpenAiWire.writeEmbeddingRequest(resolved));
         return OpenAiWire.readEmbeddingResponse(body);
     }
@@ -93,13 +95,8 @@ public final class RawHttpLlmClient implements LlmClient {
         http.close();
     }
 
-    private ChatRequest withModel(ChatRequest request) {
-        return request.model() == null ? request.withModel(endpoint.chatModel()) : request;
-    }
-
     private String url(String path) {
-        String base = endpoint.baseUrl();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+        return endpoint.baseUrl() + path; // Endpoint strips trailing slashes
     }
 
     /** Registers {@link RawHttpLlmClient} with {@link dev.switchboard.core.LlmClients} under {@value #STYLE}. */

@@ -117,11 +117,11 @@ class OpenAiRequestReadTest {
     /** llama-server answers these 500 (transcripts 14, 26); we answer 400: the client's mistake. */
     @Test
     void invalidJsonAndEmptyBodiesAreRejectedWithoutAField() {
-        byte[] invalidJson = Transcripts.requestBody("14-invalid-json.txt"); // read outside the lambda: a missing transcript skips
+        byte[] invalidJson = Transcripts.requestBody("14-invalid-json.txt");
         assertThatThrownBy(() -> OpenAiWire.readChatRequest(invalidJson))
                 .isInstanceOfSatisfying(WireFormatException.class, e -> assertThat(e.param()).isNull())
                 .hasMessageStartingWith("request body is not valid JSON");
-        byte[] emptyBody = Transcripts.requestBody("26-empty-body.txt"); // read outside the lambda: a missing transcript skips
+        byte[] emptyBody = Transcripts.requestBody("26-empty-body.txt");
         assertThatThrownBy(() -> OpenAiWire.readChatRequest(emptyBody))
                 .isInstanceOf(WireFormatException.class).hasMessageStartingWith("request body is empty");
         assertThatThrownBy(() -> OpenAiWire.readChatRequest(utf8("  \n")))
@@ -134,7 +134,7 @@ class OpenAiRequestReadTest {
 
     @Test
     void missingMessagesAsRecordedIn17() {
-        byte[] missingMessages = Transcripts.requestBody("17-missing-messages.txt"); // read outside the lambda: a missing transcript skips
+        byte[] missingMessages = Transcripts.requestBody("17-missing-messages.txt");
         assertThatThrownBy(() -> OpenAiWire.readChatRequest(missingMessages))
                 .isInstanceOfSatisfying(WireFormatException.class, e -> assertThat(e.param()).isEqualTo("messages"))
                 .hasMessage("'messages' is required");
@@ -142,7 +142,7 @@ class OpenAiRequestReadTest {
 
     @Test
     void messagesNotAnArrayAsRecordedIn43() {
-        byte[] notAnArray = Transcripts.requestBody("43-messages-not-array.txt"); // read outside the lambda: a missing transcript skips
+        byte[] notAnArray = Transcripts.requestBody("43-messages-not-array.txt");
         assertThatThrownBy(() -> OpenAiWire.readChatRequest(notAnArray))
                 .isInstanceOf(WireFormatException.class).hasMessage("'messages' must be an array, was a string");
     }
@@ -150,7 +150,7 @@ class OpenAiRequestReadTest {
     /** llama-server accepts role "wizard" (transcript 42, 200 OK); we reject it. */
     @Test
     void unknownRoleAsRecordedIn42IsRejected() {
-        byte[] badRole = Transcripts.requestBody("42-bad-role.txt"); // read outside the lambda: a missing transcript skips
+        byte[] badRole = Transcripts.requestBody("42-bad-role.txt");
         assertThatThrownBy(() -> OpenAiWire.readChatRequest(badRole))
                 .isInstanceOf(WireFormatException.class)
                 .hasMessage("'messages[0].role' must be one of system, user, assistant, tool; was 'wizard'");

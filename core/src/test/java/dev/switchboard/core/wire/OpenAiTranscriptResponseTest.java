@@ -162,11 +162,11 @@ class OpenAiTranscriptResponseTest {
 
     @Test
     void responsesThatAreNotChatCompletionsAreMalformedAndNameThePayload() {
-        byte[] responsesApi = Transcripts.load("33-responses-api.txt").body(); // read outside the lambda: a missing transcript skips
+        byte[] responsesApi = Transcripts.load("33-responses-api.txt").body();
         assertThatThrownBy(() -> OpenAiWire.readChatResponse(responsesApi))
                 .isInstanceOf(MalformedResponseException.class).hasMessageContaining("no choices[0].message")
                 .hasMessageContaining("resp_5jxJOaZyZ3C7ee7cVAGGtA62iu2lR0Mj");
-        byte[] errorBody = Transcripts.load("17-missing-messages.txt").body(); // read outside the lambda: a missing transcript skips
+        byte[] errorBody = Transcripts.load("17-missing-messages.txt").body();
         assertThatThrownBy(() -> OpenAiWire.readChatResponse(errorBody))
                 .isInstanceOf(MalformedResponseException.class).hasMessageContaining("is an error");
         assertThatThrownBy(() -> OpenAiWire.readChatResponse("{\"choices\":[".getBytes()))

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Assumptions;
  * The recorded llama-server transcripts in {@code shared/reference/llama-server-transcripts/}
  * ({@code curl -i} output: status line, headers, blank line, body). Found by walking up from the
  * module directory to a directory holding {@code shared/reference}; a test that needs them is
- * skipped, with the reason, where they are not there.
+ * skipped, with the reason, where they are not there. Load them outside an
+ * {@code assertThatThrownBy} lambda: inside one, the skip would be caught as the thrown exception
+ * and fail the test.
  */
 final class Transcripts {
 

@@ -73,11 +73,6 @@ public final class HttpTransport implements AutoCloseable {
         this.retries = Failsafe.with(policy);
     }
 
-    /** The endpoint this transport was made for. */
-    public Endpoint endpoint() {
-        return endpoint;
-    }
-
     /**
      * {@code GET url}; returns the body of a 2xx answer.
      *

@@ -24,11 +24,6 @@ public final class NdjsonEventSource extends HttpEventSource {
         this.reader = new NdjsonReader(exchange.response().body().byteStream());
     }
 
-    /** The {@code model} of the first line, or null. */
-    public String model() {
-        return decoder.model();
-    }
-
     @Override
     protected byte[] readFrame() throws IOException {
         return reader.nextLine();

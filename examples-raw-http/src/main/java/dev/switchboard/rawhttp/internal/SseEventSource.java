@@ -23,16 +23,6 @@ public final class SseEventSource extends HttpEventSource {
         this.reader = new SseReader(exchange.response().body().byteStream());
     }
 
-    /** The {@code id} of the first chunk, or null. */
-    public String id() {
-        return decoder.id();
-    }
-
-    /** The {@code model} of the first chunk, or null. */
-    public String model() {
-        return decoder.model();
-    }
-
     @Override
     protected byte[] readFrame() throws IOException {
         return reader.nextData();
