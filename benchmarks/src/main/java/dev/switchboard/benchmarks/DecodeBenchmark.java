@@ -16,9 +16,15 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Decode throughput, in chunks per second, of every way of reading the same
  * {@value SseFixture#CHUNKS}-chunk {@code /v1} stream from a loopback {@link ReplayServer}, in one
- * run so the figures compare. Styles are found by name; a later style adds one method here.
+ * run so the figures compare. Styles are found by name.
  *
- * <p>Run: {@code ./mvnw -q -pl benchmarks -am package -DskipTests exec:exec@jmh}.
+ * <p>Each library style has its own class beside this one, named {@code <Style>DecodeBenchmark}
+ * (e.g. {@code OpenAiJavaDecodeBenchmark}), holding that style's {@code LlmClient} adapter next to
+ * the library's own streaming API over the same {@link SseFixture} stream. The JMH pattern
+ * {@code DecodeBenchmark} matches them all, so one run gives every figure.
+ *
+ * <p>Run: {@code ./mvnw -q -B -pl benchmarks exec:exec@jmh -Djmh.args="-f 2 -wi 3 -w 3s -i 5 -r 3s DecodeBenchmark"}
+ * after {@code ./mvnw -q -B install -DskipTests}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -1,0 +1,2 @@
+/** Switchboard's examples-agent module: see this module's README. */
+package dev.switchboard.agent;
