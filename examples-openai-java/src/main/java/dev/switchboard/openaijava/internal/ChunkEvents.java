@@ -1,0 +1,128 @@
+package dev.switchboard.openaijava.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import com.openai.models.chat.completions.ChatCompletionChunk;
+
+import dev.switchboard.core.ChatEvent;
+import dev.switchboard.core.FinishReason;
+import dev.switchboard.core.PartialResponse;
+import dev.switchboard.core.ToolCall;
+import dev.switchboard.core.wire.ThinkTagSplitter;
+
+/**
+ * Turns the SDK's parsed {@link ChatCompletionChunk}s into core's {@link ChatEvent}s, and keeps
+ * what arrived for a {@link PartialResponse}. Not thread-safe.
+ *
+ * <ul>
+ *   <li>{@code delta.content} → {@link ChatEvent.TextDelta}, with {@code <think>…</think>} split off
+ *       as reasoning by core's {@link ThinkTagSplitter} (tags may be split across chunks);</li>
+ *   <li>{@code delta.reasoning_content} / {@code delta.reasoning}, which the SDK keeps among the
+ *       delta's additional properties → {@link ChatEvent.ReasoningDelta};</li>
+ *   <li>{@code delta.tool_calls} fragments merged by {@code index} (id and name in the first
+ *       fragment, arguments in several; {@code shared/reference/llama-server-transcripts/35-forced-tool-call-stream.txt})
+ *       and emitted whole, in index order, just before {@link ChatEvent.Finish};</li>
+ *   <li>{@code finish_reason} → {@link ChatEvent.Finish}; {@code usage} → {@link ChatEvent.UsageEvent}.</li>
+ * </ul>
+ * Only choice 0 is read ({@code n > 1} streams carry others).
+ */
+public final class ChunkEvents {
+
+    private final ThinkTagSplitter splitter = new ThinkTagSplitter();
+    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder reasoning = new StringBuilder();
+    private final Map<Long, PendingCall> calls = new TreeMap<>();
+    private final List<ToolCall> emittedCalls = new ArrayList<>();
+    private boolean finished;
+
+    /** Decodes one chunk, passing its events to {@code out} in order. */
+    public void decode(ChatCompletionChunk chunk, Consumer<ChatEvent> out) {
+        for (ChatCompletionChunk.Choice choice : chunk.choices()) {
+            if (choice.index() != 0) {
+                continue;
+            }
+            ChatCompletionChunk.Choice.Delta delta = choice.delta();
+            String thought = SdkResponses.reasoning(delta._additionalProperties());
+            if (thought != null) {
+                reasoning.append(thought);
+                out.accept(new ChatEvent.ReasoningDelta(thought));
+            }
+            String content = delta.content().orElse(null);
+            if (content != null && !content.isEmpty()) {
+                splitter.feed(content, event -> emit(event, out));
+            }
+            delta.toolCalls().ifPresent(fragments -> fragments.forEach(this::merge));
+            FinishReason reason = SdkResponses.finishReason(choice._finishReason());
+            if (reason != null && !finished) {
+                finish(reason, out);
+            }
+        }
+        chunk.usage().ifPresent(usage -> out.accept(new ChatEvent.UsageEvent(SdkResponses.usage(usage))));
+    }
+
+    /**
+     * Called at the end marker: if no {@code finish_reason} came, emits what is held back and a
+     * {@link ChatEvent.Finish} ({@code tool_calls} when calls arrived, else {@code stop}).
+     */
+    public void end(Consumer<ChatEvent> out) {
+        if (!finished) {
+            finish(calls.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS, out);
+        }
+    }
+
+    /** What arrived so far: text, reasoning, and every tool call, complete or cut. */
+    public PartialResponse partial() {
+        List<ToolCall> toolCalls = new ArrayList<>(emittedCalls);
+        calls.forEach((index, call) -> toolCalls.add(call.toToolCall(index)));
+        return new PartialResponse(text.toString() + splitterHeldText(), reasoning.toString(), toolCalls);
+    }
+
+    private String splitterHeldText() {
+        return splitter.inThink() ? "" : splitter.held();
+    }
+
+    private void finish(FinishReason reason, Consumer<ChatEvent> out) {
+        finished = true;
+        splitter.flush(event -> emit(event, out));
+        calls.forEach((index, call) -> {
+            ToolCall toolCall = call.toToolCall(index);
+            emittedCalls.add(toolCall);
+            out.accept(new ChatEvent.ToolCallEvent(index.intValue(), toolCall));
+        });
+        calls.clear();
+        out.accept(new ChatEvent.Finish(reason));
+    }
+
+    private void emit(ChatEvent event, Consumer<ChatEvent> out) {
+        if (event instanceof ChatEvent.TextDelta t) {
+            text.append(t.text());
+        } else if (event instanceof ChatEvent.ReasoningDelta r) {
+            reasoning.append(r.text());
+        }
+        out.accept(event);
+    }
+
+    private void merge(ChatCompletionChunk.Choice.Delta.ToolCall fragment) {
+        PendingCall call = calls.computeIfAbsent(fragment.index(), index -> new PendingCall());
+        fragment.id().ifPresent(id -> call.id = id);
+        fragment.function().ifPresent(function -> {
+            function.name().ifPresent(name -> call.name = name);
+            function.arguments().ifPresent(call.arguments::append);
+        });
+    }
+
+    /** A tool call whose fragments are still arriving. */
+    private static final class PendingCall {
+        private String id;
+        private String name;
+        private final StringBuilder arguments = new StringBuilder();
+
+        ToolCall toToolCall(long index) {
+            return new ToolCall(id != null ? id : "call_" + index, name != null ? name : "", arguments.toString());
+        }
+    }
+}
