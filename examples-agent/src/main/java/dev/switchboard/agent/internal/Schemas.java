@@ -17,6 +17,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
 import dev.switchboard.agent.Param;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -29,8 +30,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Schemas {
 
-    /** The one mapper of the agent runtime (Jackson 3, which both schema libraries use). */
-    public static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * The one mapper of the agent runtime (Jackson 3, which both schema libraries use). Numbers with
+     * a fraction are read as {@code BigDecimal}, so {@code 0.1} and {@code 21.50} reach a tool exactly
+     * as the model wrote them, never through a {@code double}.
+     */
+    public static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private static final SchemaGenerator GENERATOR = new SchemaGenerator(
             new SchemaGeneratorConfigBuilder(JSON, SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
