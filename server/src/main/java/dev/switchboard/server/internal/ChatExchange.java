@@ -1,5 +1,6 @@
 package dev.switchboard.server.internal;
 
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -126,9 +127,9 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
             call = server.engine().chat(engineRequest, this);
             server.callStarted(call);
         } catch (EngineException e) {
-            failBeforeOutput(e.status(), e.getMessage());
+            failBeforeOutput(e.status(), e.getMessage(), e.retryAfter());
         } catch (RuntimeException e) {
-            failBeforeOutput(500, "engine failed: " + e);
+            failBeforeOutput(500, "engine failed: " + e, null);
         }
     }
 
@@ -196,7 +197,8 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
         int status = error instanceof EngineException ? ((EngineException) error).status() : 500;
         String message = error.getMessage() == null ? error.toString() : error.getMessage();
         if (pump == null) {
-            failBeforeOutput(status, message);
+            failBeforeOutput(status, message,
+                    error instanceof EngineException ? ((EngineException) error).retryAfter() : null);
         } else {
             pump.fail(format.errorFrame(status, message));
         }
@@ -234,12 +236,12 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
         pump.end(null);
     }
 
-    private void failBeforeOutput(int status, String message) {
+    private void failBeforeOutput(int status, String message, Duration retryAfter) {
         end();
         if (streamCounted) {
             server.streamClosed(false, false);
         }
-        ErrorReplies.send(response, request.path(), status, message, null);
+        ErrorReplies.send(response, request.path(), status, message, retryAfter);
     }
 
     private void clientGone() {

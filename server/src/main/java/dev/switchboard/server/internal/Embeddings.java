@@ -55,7 +55,8 @@ final class Embeddings {
                         Throwable e = result.cause();
                         int status = e instanceof EngineException ? ((EngineException) e).status() : 500;
                         String message = e instanceof EngineException ? e.getMessage() : "engine failed: " + e;
-                        ErrorReplies.send(request.response(), request.path(), status, message, null);
+                        ErrorReplies.send(request.response(), request.path(), status, message,
+                                e instanceof EngineException ? ((EngineException) e).retryAfter() : null);
                         return;
                     }
                     EmbeddingResponse r = result.result();
