@@ -1,0 +1,302 @@
+package dev.switchboard.springai.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+
+import org.reactivestreams.Subscription;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+
+import com.openai.models.chat.completions.ChatCompletionChunk;
+
+import dev.switchboard.core.ChatAccumulator;
+import dev.switchboard.core.ChatEvent;
+import dev.switchboard.core.ChatStream;
+import dev.switchboard.core.Endpoint;
+import dev.switchboard.core.FinishReason;
+import dev.switchboard.core.PartialResponse;
+import dev.switchboard.core.ToolCall;
+import dev.switchboard.core.Usage;
+import dev.switchboard.core.error.StreamInterruptedException;
+import dev.switchboard.core.wire.ThinkTagSplitter;
+
+import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.util.concurrent.Queues;
+
+/**
+ * The bridge from Spring AI's push-based {@code Flux<ChatResponse>} to core's pull-based
+ * {@link ChatStream}: a Reactor subscriber on one side, a {@link ChatStream.Source} on the other.
+ *
+ * <ul>
+ *   <li><b>Bounded.</b> It asks upstream for {@value #BATCH} answers at a time, twice over at the
+ *       start, and for {@value #BATCH} more each time the caller has taken that many; the queue
+ *       between the threads (Reactor's {@code SpscArrayQueue}) never holds more than
+ *       2 × {@value #BATCH}. Upstream of the subscriber, Spring AI's own {@code Flux.create} keeps
+ *       reading the socket into its unbounded buffer: that part is Spring AI's.</li>
+ *   <li><b>Cheap handoff.</b> Spring AI delivers on openai-java's stream-handler thread; the caller
+ *       reads on its own. The producer wakes the caller only when it is parked, and the caller
+ *       spins briefly before parking, so a steady stream costs no wake-up per chunk.</li>
+ *   <li><b>Errors on the caller's thread.</b> Everything delivered before a failure is handed out
+ *       first; then the failure is thrown as core's typed exception ({@link Failures}): before the
+ *       first answer as it is (status, the server's message), after it as a
+ *       {@link StreamInterruptedException} with the text, reasoning and tool calls so far.</li>
+ *   <li><b>Closing cancels.</b> {@link #cancel()} disposes the subscription: Spring AI closes
+ *       openai-java's response, and {@link SseEndGuard} cancels the HTTP call.</li>
+ * </ul>
+ *
+ * <p>Tool-call fragments: Spring AI holds a tool call's chunks back until the chunk with
+ * {@code finish_reason: tool_calls}, and on an error drops them. The source catches those chunks
+ * with Reactor's {@code doOnDiscard} hook and merges them by {@code index} into the partial answer,
+ * so a cut during tool calls keeps the calls received.
+ */
+public final class FluxChatSource implements ChatStream.Source {
+
+    /** Answers requested from upstream at a time. */
+    static final int BATCH = 32;
+    /** Polls of an empty queue before the caller parks; a few microseconds. */
+    private static final int SPINS = 200;
+
+    private final Endpoint endpoint;
+    private final Queue<ChatResponse> queue = Queues.<ChatResponse>get(2 * BATCH).get();
+    private final Queue<ChatCompletionChunk> discarded = new ConcurrentLinkedQueue<>();
+    private final ArrayDeque<ChatEvent> pending = new ArrayDeque<>();
+    private final ChatAccumulator received = new ChatAccumulator();
+    private final ThinkTagSplitter thinkTags = new ThinkTagSplitter();
+
+    private final Receiver receiver = new Receiver();
+    private volatile Thread waiter;
+    private volatile boolean done;
+    private Throwable failure; // written before done, read after it
+    private int taken;
+    private int reasoningSeen;
+    private int toolCallIndex;
+    private boolean answered;
+    private boolean ended;
+
+    private FluxChatSource(Endpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Subscribes to {@code answers} on this thread and waits for the first signal, so a failure
+     * before the first answer (an error status, no connection, the idle timeout) is thrown here.
+     *
+     * @param answers  Spring AI's stream, not yet subscribed
+     * @param endpoint for the read timeout in messages
+     * @return the stream
+     * @throws dev.switchboard.core.error.LlmException if the call failed before its first answer
+     */
+    public static ChatStream open(Flux<ChatResponse> answers, Endpoint endpoint) {
+        FluxChatSource source = new FluxChatSource(endpoint);
+        answers.doOnDiscard(ChatCompletionChunk.class, source.discarded::add).subscribe(source.receiver);
+        source.awaitFirstSignal();
+        return ChatStream.of(source);
+    }
+
+    // ------------------------------------------------------------------ producer side (Reactor)
+
+    /** Receives Spring AI's answers on whatever thread delivers them (openai-java's stream handler). */
+    private final class Receiver extends BaseSubscriber<ChatResponse> {
+        @Override
+        protected void hookOnSubscribe(Subscription subscription) {
+            subscription.request(2L * BATCH);
+        }
+
+        @Override
+        protected void hookOnNext(ChatResponse answer) {
+            queue.offer(answer); // never full: at most 2 × BATCH are requested and not yet taken
+            wake();
+        }
+
+        @Override
+        protected void hookOnComplete() {
+            done = true;
+            wake();
+        }
+
+        @Override
+        protected void hookOnError(Throwable error) {
+            failure = error;
+            done = true;
+            wake();
+        }
+    }
+
+    private void wake() {
+        Thread parked = waiter;
+        if (parked != null) {
+            LockSupport.unpark(parked);
+        }
+    }
+
+    // ------------------------------------------------------------------ consumer side (ChatStream)
+
+    @Override
+    public ChatEvent next() {
+        for (;;) {
+            ChatEvent event = pending.poll();
+            if (event != null) {
+                received.accept(event);
+                return event;
+            }
+            if (ended) {
+                return null;
+            }
+            ChatResponse answer = take();
+            if (answer != null) {
+                answered = true;
+                translate(answer);
+            } else {
+                end();
+            }
+        }
+    }
+
+    @Override
+    public void cancel() {
+        receiver.dispose();
+    }
+
+    private void awaitFirstSignal() {
+        ChatResponse first = take();
+        if (first != null) {
+            answered = true;
+            translate(first);
+        } else if (failure != null) {
+            throw Failures.beforeAnswer(failure, endpoint);
+        } else {
+            end();
+        }
+    }
+
+    /** The next answer, blocking; null once upstream ended (check {@link #failure}). */
+    private ChatResponse take() {
+        int spins = 0;
+        for (;;) {
+            ChatResponse answer = queue.poll();
+            if (answer != null) {
+                if (++taken == BATCH) {
+                    taken = 0;
+                    receiver.request(BATCH);
+                }
+                return answer;
+            }
+            if (done) {
+                answer = queue.poll(); // an answer may have arrived just before the end
+                if (answer != null) {
+                    return answer;
+                }
+                return null;
+            }
+            if (spins < SPINS) {
+                spins++;
+                Thread.onSpinWait();
+                continue;
+            }
+            waiter = Thread.currentThread();
+            if (queue.isEmpty() && !done) {
+                LockSupport.park(this);
+            }
+            waiter = null;
+            if (Thread.currentThread().isInterrupted()) {
+                receiver.dispose();
+                throw new StreamInterruptedException("the reading thread was interrupted", partial(),
+                        new InterruptedException());
+            }
+        }
+    }
+
+    /** After upstream ended: flush held-back text, then either end or throw the failure. */
+    private void end() {
+        ended = true;
+        thinkTags.flush(pending::add);
+        if (failure == null) {
+            return;
+        }
+        while (!pending.isEmpty()) {
+            received.accept(pending.poll()); // part of the answer, though never handed out
+        }
+        if (!answered) {
+            throw Failures.beforeAnswer(failure, endpoint);
+        }
+        throw Failures.midStream(failure, partial(), endpoint);
+    }
+
+    /** One Spring AI answer (one chunk, or a merged run of tool-call chunks) as events, in order. */
+    private void translate(ChatResponse answer) {
+        Generation generation = answer.getResult();
+        if (generation != null) {
+            AssistantMessage message = generation.getOutput();
+            String reasoning = Conversions.reasoning(message); // accumulated by Spring AI
+            if (reasoning.length() > reasoningSeen) {
+                pending.add(new ChatEvent.ReasoningDelta(reasoning.substring(reasoningSeen)));
+                reasoningSeen = reasoning.length();
+            }
+            String text = message.getText();
+            if (text != null && !text.isEmpty()) {
+                thinkTags.feed(text, pending::add);
+            }
+            for (AssistantMessage.ToolCall call : message.getToolCalls()) {
+                pending.add(new ChatEvent.ToolCallEvent(toolCallIndex, Conversions.toolCall(call, toolCallIndex)));
+                toolCallIndex++;
+            }
+            FinishReason finish = Conversions.finishReason(generation.getMetadata().getFinishReason());
+            if (finish != null) {
+                thinkTags.flush(pending::add);
+                pending.add(new ChatEvent.Finish(finish));
+            }
+        }
+        // Spring AI gives every chunk without usage a usage of 0, 0, 0 (chunkToChatCompletion): skip those.
+        Usage usage = Conversions.usage(answer.getMetadata().getUsage());
+        if (usage != null && usage.totalTokens() + usage.promptTokens() + usage.completionTokens() > 0) {
+            pending.add(new ChatEvent.UsageEvent(usage));
+        }
+    }
+
+    /** What arrived: the events so far plus tool calls Spring AI was still holding back. */
+    private PartialResponse partial() {
+        PartialResponse sofar = received.partial();
+        List<ToolCall> calls = new ArrayList<>(sofar.toolCalls());
+        calls.addAll(heldBackToolCalls());
+        return new PartialResponse(sofar.text(), sofar.reasoning(), calls);
+    }
+
+    /** Merges the tool-call fragments of the discarded chunks by {@code index}, as the wire sends them. */
+    private List<ToolCall> heldBackToolCalls() {
+        Map<Long, String[]> byIndex = new LinkedHashMap<>(); // index -> {id, name, arguments}
+        for (ChatCompletionChunk chunk : discarded) {
+            if (chunk.choices().isEmpty()) {
+                continue;
+            }
+            for (ChatCompletionChunk.Choice.Delta.ToolCall fragment
+                    : chunk.choices().get(0).delta().toolCalls().orElse(List.of())) {
+                String[] call = byIndex.computeIfAbsent(fragment.index(), i -> new String[] {"", "", ""});
+                fragment.id().filter(id -> !id.isBlank()).ifPresent(id -> {
+                    if (call[0].isEmpty()) {
+                        call[0] = id;
+                    }
+                });
+                fragment.function().ifPresent(function -> {
+                    function.name().filter(name -> !name.isBlank()).ifPresent(name -> {
+                        if (call[1].isEmpty()) {
+                            call[1] = name;
+                        }
+                    });
+                    function.arguments().ifPresent(arguments -> call[2] += arguments);
+                });
+            }
+        }
+        List<ToolCall> calls = new ArrayList<>();
+        byIndex.forEach((index, call) ->
+                calls.add(new ToolCall(call[0].isEmpty() ? "call_" + index : call[0], call[1], call[2])));
+        return calls;
+    }
+}
