@@ -2,17 +2,10 @@ package dev.switchboard.agent;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import dev.switchboard.agent.internal.Schemas;
 import dev.switchboard.core.Capability;
@@ -54,7 +47,7 @@ public final class Runner implements AutoCloseable {
 
     private final LlmClient client;
     private final int maxTurns;
-    private final ExecutorService tools;
+    private final ToolExecutor tools;
 
     /** A runner over {@code client} with {@link #DEFAULT_MAX_TURNS}. */
     public Runner(LlmClient client) {
@@ -74,12 +67,7 @@ public final class Runner implements AutoCloseable {
             throw new IllegalArgumentException("maxTurns must be at least 1, was " + maxTurns);
         }
         this.maxTurns = maxTurns;
-        AtomicInteger threads = new AtomicInteger();
-        this.tools = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "agent-tool-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.tools = new ToolExecutor();
     }
 
     /** The turn budget of every run. */
@@ -198,29 +186,26 @@ public final class Runner implements AutoCloseable {
     private Agent answerToolCalls(Agent agent, List<ToolCall> calls, List<ChatMessage> history, List<ToolRun> runs,
             Consumer<? super AgentEvent> onEvent) {
         calls.forEach(call -> onEvent.accept(new AgentEvent.ToolCallRequested(agent.name(), call)));
-        List<Future<ToolRun>> started = new ArrayList<>();
+        List<ToolCall> toolCalls = new ArrayList<>();
         for (ToolCall call : calls) {
-            FunctionTool tool = agent.tool(call.name());
-            started.add(tool == null ? null : tools.submit(() -> execute(agent, tool, call)));
+            if (agent.handoffFor(call.name()) == null) {
+                toolCalls.add(call);
+            }
         }
+        Iterator<ToolRun> toolRuns = tools.execute(agent.name(), agent.tools(), agent.toolTimeout(), toolCalls).iterator();
         Agent next = null;
-        for (int i = 0; i < calls.size(); i++) {
-            ToolCall call = calls.get(i);
-            ToolRun run;
+        for (ToolCall call : calls) {
             Agent target = agent.handoffFor(call.name());
-            if (started.get(i) != null) {
-                FunctionTool tool = agent.tool(call.name());
-                run = await(agent, tool, call, started.get(i));
-            } else if (target != null && next == null) {
+            ToolRun run;
+            if (target == null) {
+                run = toolRuns.next();
+            } else if (next == null) {
                 next = target;
                 run = new ToolRun(agent.name(), call, Schemas.JSON.createObjectNode().put("assistant", target.name())
                         .toString(), ToolRun.Status.HANDOFF, Duration.ZERO);
-            } else if (target != null) {
-                run = new ToolRun(agent.name(), call, error("Multiple handoffs detected, ignoring this one: the "
-                        + "conversation went to '" + next.name() + "'"), ToolRun.Status.IGNORED, Duration.ZERO);
             } else {
-                run = new ToolRun(agent.name(), call, error(unknownTool(agent, call.name())), ToolRun.Status.UNKNOWN_TOOL,
-                        Duration.ZERO);
+                run = new ToolRun(agent.name(), call, ToolExecutor.error("Multiple handoffs detected, ignoring this "
+                        + "one: the conversation went to '" + next.name() + "'"), ToolRun.Status.IGNORED, Duration.ZERO);
             }
             runs.add(run);
             history.add(ChatMessage.tool(call.id(), run.output()));
@@ -229,57 +214,9 @@ public final class Runner implements AutoCloseable {
         return next;
     }
 
-    /** Runs on a tool thread: calls the tool and turns every way it can fail into a tool message. */
-    private static ToolRun execute(Agent agent, FunctionTool tool, ToolCall call) {
-        long start = System.nanoTime();
-        String output;
-        ToolRun.Status status;
-        try {
-            output = tool.call(call.arguments());
-            status = ToolRun.Status.OK;
-        } catch (InvalidToolArgumentsException invalid) {
-            output = error(invalid.getMessage());
-            status = ToolRun.Status.INVALID_ARGUMENTS;
-        } catch (Exception | LinkageError | AssertionError failure) {
-            output = error("tool '" + tool.name() + "' failed: " + failure);
-            status = ToolRun.Status.FAILED;
-        }
-        return new ToolRun(agent.name(), call, output, status, Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private static ToolRun await(Agent agent, FunctionTool tool, ToolCall call, Future<ToolRun> future) {
-        Duration timeout = tool.timeout() != null ? tool.timeout() : agent.toolTimeout();
-        try {
-            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException late) {
-            future.cancel(true);
-            return new ToolRun(agent.name(), call, error("tool '" + tool.name() + "' timed out after "
-                    + timeout.toMillis() + " ms and was interrupted"), ToolRun.Status.TIMED_OUT, timeout);
-        } catch (ExecutionException impossible) {
-            // execute() catches every Exception; what reaches here is an Error such as OutOfMemoryError.
-            throw new AgentException("tool '" + tool.name() + "' broke the runtime", impossible.getCause());
-        } catch (InterruptedException interrupted) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new AgentException("interrupted while tool '" + tool.name() + "' ran", interrupted);
-        }
-    }
-
-    private static String unknownTool(Agent agent, String name) {
-        List<String> offered = new ArrayList<>();
-        agent.tools().forEach(tool -> offered.add(tool.name()));
-        agent.handoffs().forEach(target -> offered.add(target.handoffToolName()));
-        return "there is no tool named '" + name + "'; the tools are: "
-                + (offered.isEmpty() ? "none" : offered.stream().collect(Collectors.joining(", ")));
-    }
-
-    private static String error(String message) {
-        return Schemas.JSON.createObjectNode().put("error", message).toString();
-    }
-
     /** Stops the tool threads; a tool still running is interrupted. Idempotent; the client stays open. */
     @Override
     public void close() {
-        tools.shutdownNow();
+        tools.close();
     }
 }
