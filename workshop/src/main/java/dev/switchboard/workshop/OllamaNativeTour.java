@@ -3,10 +3,15 @@ package dev.switchboard.workshop;
 import java.io.PrintStream;
 
 import dev.switchboard.core.Endpoint;
+import dev.switchboard.core.LlmClient;
+import dev.switchboard.core.LlmClients;
 import dev.switchboard.rawhttp.OllamaEmbeddings;
 import dev.switchboard.rawhttp.OllamaStreamingChat;
 
-/** The raw-HTTP examples for Ollama's native {@code /api} (NDJSON): streaming chat and embeddings. */
+/**
+ * The raw-HTTP examples for Ollama's native {@code /api} (NDJSON): streaming chat and embeddings;
+ * the agent loop runs the examples-agent runtime on the {@code raw-http-ollama} client.
+ */
 public final class OllamaNativeTour implements StyleTour {
 
     @Override
@@ -33,8 +38,13 @@ public final class OllamaNativeTour implements StyleTour {
             }
             case EMBEDDINGS:
                 return Checks.embeddings(OllamaEmbeddings.run(e.rootUrl(), e.embeddingModel(), Prompts.TEXTS), out);
+            case AGENT_LOOP:
+                // The examples-agent runtime on the native /api/chat client (tools as NDJSON lines).
+                try (LlmClient client = LlmClients.create("raw-http-ollama", e)) {
+                    return AgentLoopCell.run(client, out);
+                }
             default:
-                return Outcome.notSupported("the native examples cover streaming and embeddings");
+                return Outcome.notSupported("the native examples cover streaming, the agent loop and embeddings");
         }
     }
 }

@@ -4,13 +4,17 @@ import java.io.PrintStream;
 import java.util.List;
 
 import dev.switchboard.core.Endpoint;
-import dev.switchboard.rawhttp.AgentLoop;
+import dev.switchboard.core.LlmClient;
+import dev.switchboard.core.LlmClients;
 import dev.switchboard.rawhttp.Embeddings;
 import dev.switchboard.rawhttp.MultiTurnChat;
 import dev.switchboard.rawhttp.NonStreamingChat;
 import dev.switchboard.rawhttp.StreamingChat;
 
-/** The raw-HTTP example classes (OkHttp + Jackson, nothing else), run as a reader would copy them. */
+/**
+ * The raw-HTTP example classes (OkHttp + Jackson, nothing else), run as a reader would copy them;
+ * the agent loop runs the examples-agent runtime on the {@code raw-http} client.
+ */
 public final class RawHttpTour implements StyleTour {
 
     @Override
@@ -43,15 +47,11 @@ public final class RawHttpTour implements StyleTour {
                 return Checks.multiTurn(replies);
             }
             case AGENT_LOOP: {
-                int[] toolCalls = new int[1];
-                String answer = AgentLoop.run(e.baseUrl(), key, e.chatModel(), Prompts.AGENT_QUESTION, step -> {
-                    if (step.startsWith("tool call")) {
-                        toolCalls[0]++;
-                    }
-                    out.println("  " + step);
-                });
-                out.println(answer);
-                return Checks.agentLoop(answer, toolCalls[0]);
+                // The agent loop through the examples-agent runtime on the raw-http client; the
+                // hand-written loop a reader copies is examples-raw-http's AgentLoop.
+                try (LlmClient client = LlmClients.create("raw-http", e)) {
+                    return AgentLoopCell.run(client, out);
+                }
             }
             case EMBEDDINGS: {
                 return Checks.embeddings(Embeddings.run(e.baseUrl(), key, e.embeddingModel(), Prompts.TEXTS), out);
