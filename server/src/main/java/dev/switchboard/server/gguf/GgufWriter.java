@@ -17,8 +17,9 @@ import java.util.Objects;
 /**
  * Writes a GGUF version 3 file: metadata key/values, then F32 tensors. Little-endian, tensor data
  * aligned to 32 bytes ({@code general.alignment}'s default), as specified in ggml's
- * {@code docs/gguf.md}. Only what {@link DemoModel} needs: scalar metadata of types UINT32, INT32,
- * FLOAT32, BOOL and STRING, arrays of STRING, FLOAT32 and INT32, and F32 tensors.
+ * {@code docs/gguf.md}. Only what {@link DemoModel} needs: scalar metadata of types UINT32,
+ * FLOAT32, BOOL and STRING, arrays of STRING, FLOAT32 and INT32, and F32 tensors (or raw tensors of
+ * another ggml type). A key or tensor added twice keeps the last value.
  *
  * <p>Not thread-safe; one writer builds one file.
  */
@@ -30,7 +31,7 @@ public final class GgufWriter {
     private final Map<String, Object> metadata = new LinkedHashMap<>();
     private final List<Tensor> tensors = new ArrayList<>();
 
-    private record Tensor(String name, long[] dims, float[] data) {
+    private record Tensor(String name, long[] dims, int type, byte[] data) {
     }
 
     /** An unsigned 32-bit value (GGUF type 4); {@code value} must not be negative. */
@@ -92,7 +93,29 @@ public final class GgufWriter {
         if (count != data.length) {
             throw new IllegalArgumentException(name + ": dims hold " + count + " values, data has " + data.length);
         }
-        tensors.add(new Tensor(name, dims.clone(), data));
+        ByteBuffer bytes = ByteBuffer.allocate(4 * data.length).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(data);
+        tensors.removeIf(t -> t.name().equals(name));
+        tensors.add(new Tensor(name, dims.clone(), 0, bytes.array()));
+        return this;
+    }
+
+    /**
+     * A tensor of any ggml type, its bytes as given (already in that type's block layout). For
+     * files that test what a loader does with unusual or wrong tensor types.
+     *
+     * @param type ggml type number (0 F32, 1 F16, 2 Q4_0, 8 Q8_0, …)
+     * @throws IllegalArgumentException if {@code data} is not the size {@code type} and {@code dims} need,
+     *                                  or the type is unknown
+     */
+    public GgufWriter addTensor(String name, long[] dims, int type, byte[] data) {
+        long expected = GgmlTypes.bytes(type, dims);
+        if (expected != data.length) {
+            throw new IllegalArgumentException(name + ": type " + type + " with these dims needs " + expected
+                    + " bytes, data has " + data.length);
+        }
+        tensors.removeIf(t -> t.name().equals(name));
+        tensors.add(new Tensor(name, dims.clone(), type, data.clone()));
         return this;
     }
 
@@ -125,15 +148,13 @@ public final class GgufWriter {
             for (long d : t.dims()) {
                 out.u64(d);
             }
-            out.u32(0); // GGML_TYPE_F32
+            out.u32(t.type());
             out.u64(offset);
-            offset = align(offset + 4L * t.data().length);
+            offset = align(offset + t.data().length);
         }
         out.pad();
         for (Tensor t : tensors) {
-            ByteBuffer bytes = ByteBuffer.allocate(4 * t.data().length).order(ByteOrder.LITTLE_ENDIAN);
-            bytes.asFloatBuffer().put(t.data());
-            out.bytes(bytes.array());
+            out.bytes(t.data());
             out.pad();
         }
         out.flush();

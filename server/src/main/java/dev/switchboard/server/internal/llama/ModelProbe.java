@@ -116,8 +116,9 @@ public final class ModelProbe {
         Set<String> picked = new LinkedHashSet<>();
         for (String line : lines) {
             String l = line.toLowerCase();
-            if (!line.startsWith("probe: ") && (l.contains("error") || l.contains("failed") || l.contains("assert")
-                    || l.contains("terminate") || l.contains("exception") || l.contains("unknown"))) {
+            boolean metadataDump = line.startsWith("llama_model_loader: - ") || line.startsWith("print_info:");
+            if (!line.startsWith("probe: ") && !metadataDump && (l.contains("error") || l.contains("failed")
+                    || l.contains("assert") || l.contains("terminate") || l.contains("exception"))) {
                 picked.add(line.trim());
             }
         }
