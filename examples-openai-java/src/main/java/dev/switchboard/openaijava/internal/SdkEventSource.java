@@ -3,6 +3,7 @@ package dev.switchboard.openaijava.internal;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import com.openai.core.http.StreamResponse;
@@ -32,7 +33,10 @@ public final class SdkEventSource implements ChatStream.Source {
     private final ChunkEvents decoder = new ChunkEvents();
     private final ArrayDeque<ChatEvent> pending = new ArrayDeque<>();
     private final Consumer<ChatEvent> queue = pending::add;
-    private volatile boolean cancelled;
+    private final Object lock = new Object();
+    private final AtomicBoolean responseClosed = new AtomicBoolean();
+    private volatile boolean cancelled; // written under lock
+    private boolean reading;            // guarded by lock
     private boolean ended;
 
     /**
@@ -59,6 +63,26 @@ public final class SdkEventSource implements ChatStream.Source {
     }
 
     private void pull() {
+        synchronized (lock) {
+            if (cancelled) {
+                ended = true;
+                return;
+            }
+            reading = true;
+        }
+        try {
+            read();
+        } finally {
+            synchronized (lock) {
+                reading = false;
+            }
+            if (cancelled) {
+                closeResponse(); // cancel() left it to this thread, which was reading it
+            }
+        }
+    }
+
+    private void read() {
         try {
             if (chunks.hasNext()) {
                 decoder.decode(chunks.next(), queue);
@@ -85,13 +109,34 @@ public final class SdkEventSource implements ChatStream.Source {
 
     private void end() {
         ended = true;
-        response.close();
+        closeResponse();
     }
 
+    /**
+     * Cancels the OkHttp call, which closes the socket at once. The SDK's response is closed here
+     * unless another thread is inside a read of it: okio sources are not thread-safe, so that
+     * thread, woken by the closed socket, closes it itself.
+     */
     @Override
     public void cancel() {
-        cancelled = true;
+        boolean readerActive;
+        synchronized (lock) {
+            cancelled = true;
+            readerActive = reading;
+        }
         watch.cancel();
-        response.close();
+        if (!readerActive) {
+            closeResponse();
+        }
+    }
+
+    private void closeResponse() {
+        if (responseClosed.compareAndSet(false, true)) {
+            try {
+                response.close();
+            } catch (RuntimeException ignored) {
+                // closing a cancelled exchange may fail to drain it; the socket is closed anyway
+            }
+        }
     }
 }
