@@ -1,0 +1,312 @@
+package dev.switchboard.langchain4j.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.ServerSentEvent;
+import dev.langchain4j.http.client.sse.ServerSentEventContext;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import dev.switchboard.core.error.HttpErrors;
+
+/**
+ * A LangChain4j {@link HttpClient} on {@code java.net.http}, plugged into the models with
+ * {@code .httpClientBuilder(...)}. It reads the wire as LangChain4j's own {@code JdkHttpClient} does
+ * (the same JDK calls, the parser the model passes in), and adds what the {@code LlmClient} contract
+ * needs and LangChain4j drops:
+ * <ul>
+ *   <li>the body of a stream cut by the server is read to its last byte before the failure is
+ *       reported ({@link BodyStream}: the JDK's own input stream drops what it had not handed out);</li>
+ *   <li>a non-2xx status throws {@link HttpStatusException}, which keeps {@code Retry-After};</li>
+ *   <li>a streamed body that ends without {@code data: [DONE]} (or Ollama's {@code "done": true}) is
+ *       reported to the listener as a {@link StreamEndException}, not as success;</li>
+ *   <li>the {@link Exchange} bound to the calling thread learns when the answer began, the payload
+ *       being handled, and gets the body so it can cancel before the first event.</li>
+ * </ul>
+ * Timeouts: the JDK client's connect timeout, and {@code readTimeout} as the request timeout, which
+ * in {@code java.net.http} bounds the wait for the response headers only; once a stream began,
+ * {@link StreamBridge} watches the silence between events.
+ */
+public final class LangChain4jHttpClient implements HttpClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final java.net.http.HttpClient jdk;
+    private final Duration readTimeout;
+
+    private LangChain4jHttpClient(java.net.http.HttpClient jdk, Duration readTimeout) {
+        this.jdk = jdk;
+        this.readTimeout = readTimeout;
+    }
+
+    /**
+     * A builder whose clients share {@code jdk} (its connection pool and its connect timeout).
+     *
+     * @param jdk the JDK client, e.g. {@code HttpClient.newBuilder().connectTimeout(...).build()}
+     */
+    public static Builder builder(java.net.http.HttpClient jdk) {
+        return new Builder(jdk);
+    }
+
+    @Override
+    public SuccessfulHttpResponse execute(HttpRequest request) {
+        Exchange exchange = Exchange.current();
+        HttpResponse<byte[]> response;
+        try {
+            response = jdk.send(toJdkRequest(request), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new TimeoutException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new InterruptedIOException("interrupted while waiting for " + request.url()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        if (exchange != null) {
+            exchange.payload(body);
+        }
+        if (response.statusCode() < 200 || response.statusCode() >= 300) {
+            throw statusException(response, body);
+        }
+        if (exchange != null) {
+            exchange.markBegan();
+        }
+        return SuccessfulHttpResponse.builder().statusCode(response.statusCode())
+                .headers(response.headers().map()).body(body).build();
+    }
+
+    @Override
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        Exchange exchange = Exchange.current();
+        jdk.sendAsync(toJdkRequest(request), info -> new BodyStream())
+                .thenAccept(response -> {
+                    if (response.statusCode() < 200 || response.statusCode() >= 300) {
+                        listener.onError(statusException(response, readBody(response)));
+                        return;
+                    }
+                    InputStream body = response.body();
+                    if (exchange != null) {
+                        exchange.opened(body);
+                    }
+                    listener.onOpen(SuccessfulHttpResponse.builder().statusCode(response.statusCode())
+                            .headers(response.headers().map()).build());
+                    try (body) {
+                        read(body, parser, listener, exchange);
+                    } catch (IOException ignored) {
+                        // closing after the end: nothing left to report
+                    }
+                })
+                .exceptionally(failure -> {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (exchange == null || !exchange.isCancelled()) {
+                        listener.onError(cause instanceof HttpTimeoutException ? new TimeoutException(cause) : cause);
+                    }
+                    return null;
+                });
+    }
+
+    /** Lets the model's parser read the body, then reports the end: clean, cut short, or nothing if cancelled. */
+    private static void read(InputStream body, ServerSentEventParser parser, ServerSentEventListener listener,
+            Exchange exchange) {
+        EndWatchingListener watcher = new EndWatchingListener(listener, exchange, body);
+        parser.parse(body, watcher);
+        if (watcher.failed || (exchange != null && exchange.isCancelled())) {
+            return;
+        }
+        if (isEndMarker(watcher.last)) {
+            listener.onClose();
+        } else {
+            listener.onError(new StreamEndException(watcher.last));
+        }
+    }
+
+    /** {@code [DONE]} ({@code /v1}), or an NDJSON line with {@code "done": true} (Ollama's {@code /api}). */
+    static boolean isEndMarker(String data) {
+        if (data == null) {
+            return false;
+        }
+        if (data.equals("[DONE]")) {
+            return true;
+        }
+        if (!data.contains("\"done\"")) {
+            return false;
+        }
+        try {
+            JsonNode line = JSON.readTree(data);
+            return line.path("done").asBoolean(false);
+        } catch (IOException notJson) {
+            return false;
+        }
+    }
+
+    private static HttpStatusException statusException(HttpResponse<?> response, String body) {
+        Duration retryAfter = HttpErrors.parseRetryAfter(
+                response.headers().firstValue("Retry-After").orElse(null), Clock.systemUTC());
+        return new HttpStatusException(response.statusCode(), body, retryAfter);
+    }
+
+    private static String readBody(HttpResponse<InputStream> response) {
+        try (InputStream in = response.body()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private java.net.http.HttpRequest toJdkRequest(HttpRequest request) {
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
+        request.headers().forEach((name, values) -> {
+            if (values != null) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        builder.method(request.method().name(), request.body() == null
+                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+        if (readTimeout != null) {
+            builder.timeout(readTimeout);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Passes events on, remembering the last one's data and whether an error was reported. An
+     * exception thrown by the model's listener ends the stream with that error, as
+     * {@link HttpClient}'s contract says ("the stream processing will be terminated"); the parsers
+     * would otherwise log it and read on (langchain4j-ollama's listener throws for a line that is not
+     * JSON).
+     */
+    private static final class EndWatchingListener implements ServerSentEventListener {
+        private final ServerSentEventListener delegate;
+        private final Exchange exchange;
+        private final InputStream body;
+        private String last;
+        private boolean failed;
+
+        EndWatchingListener(ServerSentEventListener delegate, Exchange exchange, InputStream body) {
+            this.delegate = delegate;
+            this.exchange = exchange;
+            this.body = body;
+        }
+
+        @Override
+        public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
+            if (failed) {
+                return;
+            }
+            remember(event);
+            try {
+                delegate.onEvent(event, context);
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        }
+
+        @Override
+        public void onEvent(ServerSentEvent event) {
+            if (failed) {
+                return;
+            }
+            remember(event);
+            try {
+                delegate.onEvent(event);
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        }
+
+        private void fail(RuntimeException e) {
+            onError(e);
+            try {
+                body.close(); // stops the parser: its next read fails, and that error is ignored
+            } catch (IOException | RuntimeException ignored) {
+                // the error is reported already
+            }
+        }
+
+        private void remember(ServerSentEvent event) {
+            String data = event.data();
+            if (data != null && !data.isBlank()) {
+                last = data;
+                if (exchange != null) {
+                    exchange.payload(data);
+                }
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            if (failed) {
+                return;
+            }
+            failed = true;
+            if (exchange == null || !exchange.isCancelled()) {
+                delegate.onError(error);
+            }
+        }
+    }
+
+    /**
+     * LangChain4j's {@link HttpClientBuilder} for {@link LangChain4jHttpClient}. The models call
+     * {@link #connectTimeout(Duration)} and {@link #readTimeout(Duration)} with their
+     * {@code timeout(...)} setting; the connect timeout is the shared JDK client's, so the value given
+     * here is only reported back, the read timeout is used.
+     */
+    public static final class Builder implements HttpClientBuilder {
+        private final java.net.http.HttpClient jdk;
+        private Duration connectTimeout;
+        private Duration readTimeout;
+
+        private Builder(java.net.http.HttpClient jdk) {
+            this.jdk = Objects.requireNonNull(jdk, "jdk");
+            this.connectTimeout = jdk.connectTimeout().orElse(null);
+        }
+
+        @Override
+        public Duration connectTimeout() {
+            return connectTimeout;
+        }
+
+        @Override
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        @Override
+        public Duration readTimeout() {
+            return readTimeout;
+        }
+
+        @Override
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
+            return this;
+        }
+
+        @Override
+        public LangChain4jHttpClient build() {
+            return new LangChain4jHttpClient(jdk, readTimeout);
+        }
+    }
+}

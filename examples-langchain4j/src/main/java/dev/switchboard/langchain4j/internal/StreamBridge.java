@@ -1,0 +1,319 @@
+package dev.switchboard.langchain4j.internal;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.CompleteToolCall;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.PartialThinkingContext;
+import dev.langchain4j.model.chat.response.PartialToolCall;
+import dev.langchain4j.model.chat.response.PartialToolCallContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.switchboard.core.ChatAccumulator;
+import dev.switchboard.core.ChatEvent;
+import dev.switchboard.core.ChatStream;
+import dev.switchboard.core.ToolCall;
+import dev.switchboard.core.error.LlmException;
+import dev.switchboard.core.error.LlmTimeoutException;
+import dev.switchboard.core.error.StreamInterruptedException;
+import dev.switchboard.core.wire.ThinkTagSplitter;
+
+/**
+ * The bridge from LangChain4j's push callbacks ({@link StreamingChatResponseHandler}, called on the
+ * HTTP client's thread) to core's pull-based {@link ChatStream.Source} (read on the caller's thread).
+ *
+ * <ul>
+ *   <li><b>Bounded.</b> One {@link ArrayBlockingQueue} of {@value #CAPACITY} items between the two
+ *       threads. When it is full the callback blocks, so LangChain4j stops reading the body and TCP
+ *       flow control slows the server: a slow reader never makes this buffer grow.</li>
+ *   <li><b>Cheap per event.</b> The callback thread only wraps and enqueues; the reader takes every
+ *       item that is waiting in one {@code drainTo} (at most {@value #BATCH}), so a burst costs one
+ *       hand-off, and does the rest (think tags, tool-call fragments, the partial answer) itself.</li>
+ *   <li><b>Errors on the caller's thread.</b> {@code onError} is queued behind the events that came
+ *       before it; the reader delivers those, then throws it as core's typed exception
+ *       ({@link Failures}): before the answer began the status error itself, after it a
+ *       {@link StreamInterruptedException} with the text, reasoning and tool calls so far (a tool
+ *       call cut mid-way counts with the arguments received).</li>
+ *   <li><b>Idle timeout.</b> {@code java.net.http} has no read timeout once the headers arrived, so
+ *       the reader waits at most {@code idleTimeout} for the next item, then cancels and throws
+ *       ({@link LlmTimeoutException} as the cause).</li>
+ *   <li><b>Cancellation.</b> {@link #cancel()} uses LangChain4j's own {@link StreamingHandle}
+ *       (from the callbacks' context, since 1.8) and also cancels the {@link Exchange}, which closes
+ *       the body even before the first event gave a handle; either closes the connection. A callback
+ *       blocked on a full queue is released.</li>
+ * </ul>
+ * {@code <think>} tags inside the text (which LangChain4j leaves in the text) are split off with core's
+ * {@link ThinkTagSplitter}; {@code reasoning_content} / {@code reasoning} / Ollama's {@code thinking}
+ * arrive through LangChain4j's {@code onPartialThinking}.
+ */
+public final class StreamBridge implements StreamingChatResponseHandler, ChatStream.Source {
+
+    /** Items the queue holds at most. */
+    static final int CAPACITY = 256;
+    /** Items the reader takes in one hand-off at most. */
+    static final int BATCH = 64;
+
+    private record Completed(ChatResponse response) {
+    }
+
+    private record Failed(Throwable error, String payload, boolean began) {
+    }
+
+    private final ArrayBlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final Exchange exchange;
+    private final Duration idleTimeout;
+    private volatile boolean closed;
+    private volatile boolean terminated;
+    private volatile StreamingHandle handle;
+
+    // The reader's state: touched only by the thread calling next().
+    private final List<Object> batch = new ArrayList<>(BATCH);
+    private final ArrayDeque<ChatEvent> ready = new ArrayDeque<>();
+    private final ChatAccumulator delivered = new ChatAccumulator();
+    private final ThinkTagSplitter thinkTags = new ThinkTagSplitter();
+    private final Map<Integer, ToolCallFragments> fragments = new TreeMap<>();
+    private Object head;
+    private LlmException failure;
+    private boolean finished;
+
+    /**
+     * @param exchange    the exchange the stream's request runs in
+     * @param idleTimeout the longest wait for the next callback, positive
+     */
+    public StreamBridge(Exchange exchange, Duration idleTimeout) {
+        this.exchange = exchange;
+        this.idleTimeout = idleTimeout;
+    }
+
+    // ------------------------------------------------------------------ LangChain4j's thread
+
+    @Override
+    public void onPartialResponse(PartialResponse partialResponse, PartialResponseContext context) {
+        remember(context.streamingHandle());
+        put(new ChatEvent.TextDelta(partialResponse.text()));
+    }
+
+    @Override
+    public void onPartialThinking(PartialThinking partialThinking, PartialThinkingContext context) {
+        remember(context.streamingHandle());
+        put(new ChatEvent.ReasoningDelta(partialThinking.text()));
+    }
+
+    @Override
+    public void onPartialToolCall(PartialToolCall partialToolCall, PartialToolCallContext context) {
+        remember(context.streamingHandle());
+        put(partialToolCall);
+    }
+
+    @Override
+    public void onCompleteToolCall(CompleteToolCall completeToolCall) {
+        put(completeToolCall);
+    }
+
+    @Override
+    public void onCompleteResponse(ChatResponse completeResponse) {
+        put(new Completed(completeResponse));
+        terminated = true;
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        // Read now: the exchange's payload is the event LangChain4j was handling when it failed.
+        put(new Failed(error, exchange.lastPayload(), exchange.began()));
+        terminated = true;
+    }
+
+    private void remember(StreamingHandle streamingHandle) {
+        if (handle == null && streamingHandle != null) {
+            handle = streamingHandle;
+        }
+    }
+
+    private void put(Object item) {
+        if (terminated || closed) {
+            return; // after the end (LangChain4j's OpenAI module reads on after a bad chunk) or after close
+        }
+        try {
+            queue.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------ the caller's thread
+
+    /**
+     * Waits for the first item, so that a status error (the answer never began) is thrown from
+     * {@code LlmClient.stream} itself.
+     *
+     * @throws LlmException the failure, if the exchange failed before its answer began, or
+     *                      {@link LlmTimeoutException} if nothing came within the idle timeout
+     */
+    public void awaitFirst() {
+        Object first = poll();
+        if (first == null) {
+            cancel();
+            throw new LlmTimeoutException("no answer within the read timeout of " + idleTimeout, idleTimeout, null);
+        }
+        if (first instanceof Failed failed && !failed.began()) {
+            cancel();
+            throw Failures.map(failed.error(), failed.payload(), idleTimeout);
+        }
+        head = first;
+    }
+
+    @Override
+    public ChatEvent next() {
+        while (true) {
+            ChatEvent event = ready.poll();
+            if (event != null) {
+                delivered.accept(event);
+                return event;
+            }
+            if (failure != null) {
+                LlmException thrown = failure;
+                failure = null;
+                cancel();
+                throw thrown;
+            }
+            if (finished) {
+                return null;
+            }
+            if (head != null) {
+                handle(head);
+                head = null;
+                continue;
+            }
+            Object item = poll();
+            if (item == null) {
+                cancel();
+                finished = true;
+                throw new StreamInterruptedException("no event within the read timeout of " + idleTimeout,
+                        partial(), new LlmTimeoutException("no event within " + idleTimeout, idleTimeout, null));
+            }
+            batch.add(item);
+            queue.drainTo(batch, BATCH - 1);
+            for (int i = 0; i < batch.size() && !finished; i++) {
+                handle(batch.get(i));
+            }
+            batch.clear();
+        }
+    }
+
+    private Object poll() {
+        Object item = queue.poll();
+        if (item != null) {
+            return item;
+        }
+        try {
+            return queue.poll(idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel();
+            throw new LlmException("interrupted while waiting for the next event", 0, null, null, e);
+        }
+    }
+
+    private void handle(Object item) {
+        if (item instanceof ChatEvent.TextDelta text) {
+            thinkTags.feed(text.text(), ready::add);
+        } else if (item instanceof ChatEvent event) {
+            ready.add(event);
+        } else if (item instanceof PartialToolCall part) {
+            fragments.computeIfAbsent(part.index(), i -> new ToolCallFragments()).add(part);
+        } else if (item instanceof CompleteToolCall call) {
+            fragments.remove(call.index());
+            ready.add(new ChatEvent.ToolCallEvent(call.index(), Conversions.toolCall(call.index(),
+                    call.toolExecutionRequest())));
+        } else if (item instanceof Completed completed) {
+            thinkTags.flush(ready::add);
+            Conversions.finishAndUsage(completed.response(), hasToolCalls(), ready::add);
+            finished = true;
+        } else if (item instanceof Failed failed) {
+            thinkTags.flush(ready::add);
+            finished = true;
+            failure = failed.began()
+                    ? Failures.interrupted(failed.error(), failed.payload(), idleTimeout, partialIncluding(ready))
+                    : Failures.map(failed.error(), failed.payload(), idleTimeout);
+        }
+    }
+
+    private boolean hasToolCalls() {
+        if (!delivered.partial().toolCalls().isEmpty()) {
+            return true;
+        }
+        for (ChatEvent e : ready) {
+            if (e instanceof ChatEvent.ToolCallEvent) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What arrived so far: delivered events, then {@code pending} ones, then tool calls cut mid-way. */
+    private dev.switchboard.core.PartialResponse partialIncluding(Iterable<ChatEvent> pending) {
+        ChatAccumulator all = new ChatAccumulator();
+        dev.switchboard.core.PartialResponse sofar = delivered.partial();
+        if (!sofar.reasoning().isEmpty()) {
+            all.accept(new ChatEvent.ReasoningDelta(sofar.reasoning()));
+        }
+        if (!sofar.text().isEmpty()) {
+            all.accept(new ChatEvent.TextDelta(sofar.text()));
+        }
+        int index = 0;
+        for (ToolCall call : sofar.toolCalls()) {
+            all.accept(new ChatEvent.ToolCallEvent(index++, call));
+        }
+        pending.forEach(all::accept);
+        fragments.forEach((i, f) -> all.accept(new ChatEvent.ToolCallEvent(i, f.toToolCall(i))));
+        return all.partial();
+    }
+
+    private dev.switchboard.core.PartialResponse partial() {
+        return partialIncluding(List.of());
+    }
+
+    @Override
+    public void cancel() {
+        closed = true;
+        queue.clear(); // releases a callback blocked on a full queue
+        StreamingHandle streamingHandle = handle;
+        if (streamingHandle != null) {
+            streamingHandle.cancel();
+        }
+        exchange.cancel();
+    }
+
+    /** The fragments of one tool call received so far (id and name in the first, arguments in many). */
+    private static final class ToolCallFragments {
+        private String id;
+        private String name;
+        private final StringBuilder arguments = new StringBuilder();
+
+        void add(PartialToolCall part) {
+            if (part.id() != null && !part.id().isBlank()) {
+                id = part.id();
+            }
+            if (part.name() != null && !part.name().isBlank()) {
+                name = part.name();
+            }
+            if (part.partialArguments() != null) {
+                arguments.append(part.partialArguments());
+            }
+        }
+
+        ToolCall toToolCall(int index) {
+            return new ToolCall(id == null ? "call_" + index : id, name == null ? "" : name, arguments.toString());
+        }
+    }
+}
