@@ -43,7 +43,8 @@ import dev.switchboard.server.internal.ServerContext;
  *
  * <p>Built on Vert.x core: a few event loops (by default one per core) serve every connection,
  * each SSE event or NDJSON line is flushed as it is written, and an open stream costs no thread.
- * HTTP/1.1 only, no compression, no authentication, request bodies up to 8 MiB. A client that
+ * HTTP/1.1 only, no compression, request bodies up to 8 MiB; authentication only with
+ * {@link Builder#apiKey(String)}. A client that
  * closes its connection mid-stream cancels the engine call ({@link ServerStats#cancelledStreams()}).
  * Thread-safe.
  */
@@ -135,6 +136,7 @@ public final class SwitchboardServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private int eventLoops = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private String apiKey;
 
         private Builder() {
         }
@@ -187,6 +189,22 @@ public final class SwitchboardServer implements AutoCloseable {
         }
 
         /**
+         * Requires {@code Authorization: Bearer <apiKey>} on every route but {@code GET /} and
+         * {@code GET /health}; a request without it, or with another key, gets 401
+         * {@code Invalid API Key} (llama-server's words) in the route's error envelope. Default
+         * null: no authentication.
+         *
+         * @throws IllegalArgumentException if {@code apiKey} is empty
+         */
+        public Builder apiKey(String apiKey) {
+            if (apiKey != null && apiKey.isEmpty()) {
+                throw new IllegalArgumentException("apiKey must not be empty; use null for none");
+            }
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /**
          * Binds and starts: calls the engine's {@code models()} once (its first model is the one
          * named in answers to requests without a model), then binds every event loop to the port.
          * Waits up to 30 s for binding.
@@ -203,7 +221,7 @@ public final class SwitchboardServer implements AutoCloseable {
             try {
                 List<ModelInfo> models = engine.models();
                 String defaultModel = models.isEmpty() ? ScriptedEngine.MODEL : models.get(0).id();
-                ServerContext context = new ServerContext(vertx, engine, new Faults(), defaultModel);
+                ServerContext context = new ServerContext(vertx, engine, new Faults(), defaultModel, apiKey);
                 return new SwitchboardServer(vertx, context, host, listen(vertx, new Routes(context)));
             } catch (RuntimeException e) {
                 vertx.close();

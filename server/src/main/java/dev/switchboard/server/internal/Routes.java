@@ -79,6 +79,11 @@ public final class Routes implements Handler<HttpServerRequest> {
             error(request, 404, ErrorReplies.isOllama(path) ? "404 page not found" : "File Not Found");
             return;
         }
+        if (server.apiKey() != null && !path.equals("/") && !path.equals("/health") && !authorized(request)) {
+            // llama-server's words for a missing or wrong key (its --api-key option)
+            error(request, 401, "Invalid API Key");
+            return;
+        }
         HttpMethod method = request.method();
         if (!method.equals(route.method()) && !(method.equals(HttpMethod.HEAD) && route.method().equals(HttpMethod.GET))) {
             request.response().putHeader("Allow", route.method().name());
@@ -93,6 +98,13 @@ public final class Routes implements Handler<HttpServerRequest> {
                 body -> guard(request, () -> route.action().handle(request, body)),
                 () -> guard(request, () -> error(request, 413,
                         "request body is larger than " + BodyReader.MAX_BYTES + " bytes")));
+    }
+
+    private boolean authorized(HttpServerRequest request) {
+        String header = request.getHeader("Authorization");
+        byte[] expected = ("Bearer " + server.apiKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return header != null && java.security.MessageDigest.isEqual(
+                header.getBytes(java.nio.charset.StandardCharsets.UTF_8), expected);
     }
 
     private void openAiChat(HttpServerRequest request, Buffer body) {

@@ -18,6 +18,7 @@ public final class ServerContext {
     private final Engine engine;
     private final Faults faults;
     private final String defaultModel;
+    private final String apiKey;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong openStreams = new AtomicLong();
     private final AtomicLong completedStreams = new AtomicLong();
@@ -26,10 +27,25 @@ public final class ServerContext {
 
     /** @param defaultModel the model named in answers to requests that named none */
     public ServerContext(Vertx vertx, Engine engine, Faults faults, String defaultModel) {
+        this(vertx, engine, faults, defaultModel, null);
+    }
+
+    /**
+     * @param defaultModel the model named in answers to requests that named none
+     * @param apiKey       the bearer token every request but {@code GET /} and {@code /health} must
+     *                     carry; null for none
+     */
+    public ServerContext(Vertx vertx, Engine engine, Faults faults, String defaultModel, String apiKey) {
         this.vertx = vertx;
         this.engine = engine;
         this.faults = faults;
         this.defaultModel = defaultModel;
+        this.apiKey = apiKey;
+    }
+
+    /** The required bearer token, or null. */
+    public String apiKey() {
+        return apiKey;
     }
 
     /** The Vert.x instance. */

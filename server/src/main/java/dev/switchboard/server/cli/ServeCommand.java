@@ -1,0 +1,143 @@
+package dev.switchboard.server.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.engine.LlamaCppEngine;
+import dev.switchboard.server.engine.ModelLoadException;
+import dev.switchboard.server.gguf.DemoModel;
+
+/**
+ * The standalone endpoint: serves a GGUF model (or the generated demo model) over OpenAI's
+ * {@code /v1} and Ollama's {@code /api}, so curl, Postman or a program in any language can use it.
+ *
+ * <pre>
+ * serve --model ~/models/qwen2.5-0.5b-instruct-q4_k_m.gguf --port 8080
+ * serve --demo-model                       # random weights — text is not meaningful
+ * </pre>
+ *
+ * <p>Exit status: 0 after Ctrl+C, 2 for bad arguments (picocli's usage error), 3 for a model that
+ * cannot be loaded (the reason is printed), 1 for anything else, such as a port that cannot be bound.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Serve a GGUF model with llama.cpp over OpenAI's /v1 and Ollama's /api.")
+public final class ServeCommand implements Callable<Integer> {
+
+    /** Exactly one model source. */
+    static final class Source {
+        @Option(names = "--model", paramLabel = "FILE", description = "the GGUF file to serve")
+        Path model;
+
+        @Option(names = "--demo-model", description = "serve the generated demo model (random weights — text is"
+                + " not meaningful), written to the temp directory first")
+        boolean demo;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--port", defaultValue = "8080", description = "port to listen on (0: a free one); default ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "interface to bind; default ${DEFAULT-VALUE} (this machine only); 0.0.0.0 for every interface")
+    String host;
+
+    @Option(names = "--api-key", paramLabel = "KEY",
+            description = "require 'Authorization: Bearer KEY' on every route but / and /health")
+    String apiKey;
+
+    @Option(names = "--model-name", paramLabel = "NAME", description = "name to serve the model under;"
+            + " default the file name without .gguf (switchboard-demo for --demo-model)")
+    String modelName;
+
+    @Option(names = "--ctx-size", paramLabel = "TOKENS", description = "context size; default the model's, at most 4096")
+    Integer contextSize;
+
+    @Option(names = "--threads", description = "CPU threads for generation; default the cores, at most 4")
+    Integer threads;
+
+    @Option(names = "--queue", defaultValue = "4",
+            description = "requests that may wait behind the running one before 503; default ${DEFAULT-VALUE}")
+    int queue;
+
+    @Option(names = "--default-max-tokens", paramLabel = "N", description = "max_tokens for requests that set none;"
+            + " default unlimited (" + DemoModel.DEFAULT_MAX_TOKENS + " for --demo-model)")
+    Integer defaultMaxTokens;
+
+    @Option(names = "--demo-seed", defaultValue = "42", description = "seed of the demo model; default ${DEFAULT-VALUE}")
+    long demoSeed;
+
+    @Option(names = "--jinja", description = "render chat templates with llama.cpp's Jinja engine")
+    boolean jinja;
+
+    private final PrintStream out;
+    private final CountDownLatch stopped;
+
+    ServeCommand(PrintStream out, CountDownLatch stopped) {
+        this.out = out;
+        this.stopped = stopped;
+    }
+
+    /** Runs the command; exits with its status (see the class comment). */
+    public static void main(String[] args) {
+        int status = new CommandLine(new ServeCommand(System.out, new CountDownLatch(1))).execute(args);
+        // java-llama.cpp leaves a non-daemon native thread per model: end the JVM explicitly
+        System.exit(status);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        LlamaCppEngine engine;
+        try {
+            engine = builder().build();
+        } catch (ModelLoadException e) {
+            out.println("error: " + e.getMessage());
+            return 3;
+        }
+        SwitchboardServer server = SwitchboardServer.builder().engine(engine).host(host).port(port).apiKey(apiKey).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "switchboard-shutdown"));
+        out.println("Switchboard endpoint: " + engine.description());
+        if (source.demo) {
+            out.println("NOTE: the demo model has " + DemoModel.NOTICE + ". It shows the protocol, not a model's answers.");
+        }
+        out.println("OpenAI-compatible base URL: " + server.openAiBaseUrl() + "   Ollama-compatible: " + server.rootUrl());
+        out.println("Model: " + engine.modelName() + (apiKey != null ? "   (API key required)" : ""));
+        out.println("Try:  curl " + server.openAiBaseUrl() + "/chat/completions"
+                + (apiKey != null ? " -H 'Authorization: Bearer " + apiKey + "'" : "")
+                + " -d '{\"model\":\"" + engine.modelName() + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'");
+        out.println("Ctrl+C to stop.");
+        out.flush();
+        stopped.await();
+        server.close();
+        return 0;
+    }
+
+    private LlamaCppEngine.Builder builder() {
+        LlamaCppEngine.Builder b = source.demo
+                ? LlamaCppEngine.demo(Path.of(System.getProperty("java.io.tmpdir"), "switchboard-models"), demoSeed)
+                : LlamaCppEngine.builder(source.model);
+        b.queueCapacity(queue).jinja(jinja);
+        if (modelName != null) {
+            b.modelName(modelName);
+        }
+        if (contextSize != null) {
+            b.contextSize(contextSize);
+        }
+        if (threads != null) {
+            b.threads(threads);
+        }
+        if (defaultMaxTokens != null) {
+            b.defaultMaxTokens(defaultMaxTokens);
+        }
+        return b;
+    }
+}
