@@ -27,7 +27,7 @@ import dev.switchboard.server.engine.ReasoningShape;
  * unknown tool name, arguments that are not JSON, a tool result followed by another call), so they
  * cross real HTTP through a real client.
  */
-final class TurnsEngine implements Engine {
+public final class TurnsEngine implements Engine {
 
     private final Deque<List<ChatEvent>> turns = new ArrayDeque<>();
     private final List<ChatRequest> requests = new ArrayList<>();
@@ -38,7 +38,7 @@ final class TurnsEngine implements Engine {
     });
 
     /** Queues a turn that asks for these calls and ends with {@code tool_calls}. */
-    synchronized TurnsEngine thenCall(ToolCall... calls) {
+    public synchronized TurnsEngine thenCall(ToolCall... calls) {
         List<ChatEvent> events = new ArrayList<>();
         for (int i = 0; i < calls.length; i++) {
             events.add(new ChatEvent.ToolCallEvent(i, calls[i]));
@@ -49,7 +49,7 @@ final class TurnsEngine implements Engine {
     }
 
     /** Queues a turn that answers {@code text}, word by word, ending with {@code stop}. */
-    synchronized TurnsEngine thenAnswer(String text) {
+    public synchronized TurnsEngine thenAnswer(String text) {
         List<ChatEvent> events = new ArrayList<>();
         for (String word : text.split("(?<= )")) {
             events.add(new ChatEvent.TextDelta(word));
@@ -60,12 +60,12 @@ final class TurnsEngine implements Engine {
     }
 
     /** The requests received so far, in order. */
-    synchronized List<ChatRequest> requests() {
+    public synchronized List<ChatRequest> requests() {
         return List.copyOf(requests);
     }
 
     /** Whether every queued turn was played. */
-    synchronized boolean exhausted() {
+    public synchronized boolean exhausted() {
         return turns.isEmpty();
     }
 
