@@ -53,7 +53,12 @@ public final class ChunkEvents {
             }
             String content = delta.content().orElse(null);
             if (content != null && !content.isEmpty()) {
-                splitter.feed(content, event -> emit(event, out));
+                if (splitter.isPlain() && content.indexOf('<') < 0) {
+                    text.append(content); // the common case, without the splitter's callback
+                    out.accept(new ChatEvent.TextDelta(content));
+                } else {
+                    splitter.feed(content, event -> emit(event, out));
+                }
             }
             delta.toolCalls().ifPresent(fragments -> fragments.forEach(this::merge));
             FinishReason reason = SdkResponses.finishReason(choice._finishReason());
