@@ -8,25 +8,25 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.switchboard.core.LlmClients;
+import dev.switchboard.server.gguf.DemoModel;
 
 /**
  * The guided tour: every scenario through every style against one endpoint, tokens printed as
  * they arrive, then the matrix. Exits 0 when every supported cell passed, 1 otherwise.
  *
  * <p>Run it with the README's first command. The endpoint is {@code LLM_BASE_URL} if set, else a
- * local Ollama, else the embedded scripted server (see {@link EndpointResolver}).
+ * local Ollama, else the embedded server running {@code LLM_MODEL_FILE} or the generated demo model
+ * (random weights) in-process, else the scripted engine (see {@link EndpointResolver}).
  */
 public final class Tour {
 
     private Tour() {
     }
 
-    /** Runs the tour. */
+    /** Runs the tour; exits with its status (explicitly: llama.cpp leaves a non-daemon native thread). */
     public static void main(String[] args) throws Exception {
         int status = run(System.out, System.getenv(), EndpointResolver.SCRIPTED_CHUNK_DELAY);
-        if (status != 0) {
-            System.exit(status);
-        }
+        System.exit(status);
     }
 
     /**
@@ -41,8 +41,10 @@ public final class Tour {
         out.println("Switchboard workshop: five scenarios, every style, one endpoint.");
         try (TourEndpoint target = EndpointResolver.resolve(env, out, scriptedChunkDelay)) {
             out.println("Endpoint: " + target.description());
+            boolean demoModel = DemoModel.MODEL_NAME.equals(target.endpoint().chatModel());
             out.println("Chat model: " + target.endpoint().chatModel()
-                    + ", embedding model: " + target.endpoint().embeddingModel());
+                    + ", embedding model: " + target.endpoint().embeddingModel()
+                    + (demoModel ? " (" + DemoModel.NOTICE + ")" : ""));
             List<StyleTour> styles = new ArrayList<>(List.of(new RawHttpTour(), new OllamaNativeTour()));
             LlmClients.availableStyles().forEach(style -> styles.add(new LlmClientTour(style)));
             Matrix matrix = new Matrix();
@@ -57,11 +59,17 @@ public final class Tour {
                 }
             }
             matrix.print(out);
+            if (demoModel) {
+                out.println("The answers above came from the generated demo model: " + DemoModel.NOTICE + ".");
+            }
             return matrix.allSupportedPassed() ? 0 : 1;
         }
     }
 
     private static Outcome runOne(StyleTour style, Scenario scenario, TourEndpoint target, PrintStream out) {
+        if (target.unsupported(scenario).isPresent()) {
+            return Outcome.notSupported("unsupported by this endpoint: " + target.unsupported(scenario).get());
+        }
         try {
             return style.run(scenario, target, out);
         } catch (Exception e) {

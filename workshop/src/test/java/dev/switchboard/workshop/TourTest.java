@@ -1,24 +1,33 @@
 package dev.switchboard.workshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.engine.ModelLoadException;
 import dev.switchboard.server.engine.ScriptedEngine;
+import dev.switchboard.server.gguf.DemoModel;
 
 class TourTest {
 
+    @TempDir
+    Path dir;
+
     @Test
-    @Timeout(120)
+    @Timeout(180)
     void tourWithNothingConfiguredRunsEveryScenarioAgainstTheEmbeddedServerAndPasses() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -34,14 +43,66 @@ class TourTest {
     }
 
     @Test
-    @Timeout(120)
-    void tourAgainstTheScriptedServerSaysSoAndShowsTheScriptedAnswers() throws Exception {
+    @Timeout(180)
+    void withNothingConfiguredTheGeneratedModelRunsInProcessAndTheTourSaysItsTextIsNotMeaningful() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Tour.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), Map.of(), Duration.ZERO);
+        int status = Tour.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), Map.of(), Duration.ZERO);
         String printed = bytes.toString(StandardCharsets.UTF_8);
-        assumeTrue(printed.contains("SCRIPTED OFFLINE DEMO"),
+        assumeFalse(printed.contains("Endpoint: the local Ollama"),
                 "a local Ollama answered at " + EndpointResolver.LOCAL_OLLAMA + ", so the tour used it");
-        assertThat(printed).contains("You said: " + Prompts.QUESTION, "Your name is Alice.", "get_weather returned");
+
+        assertThat(printed).contains("run in-process by llama.cpp", "RANDOM WEIGHTS", DemoModel.NOTICE)
+                .contains("Chat model: " + DemoModel.MODEL_NAME)
+                .contains("agent loop: n/a — unsupported by this endpoint: " + EndpointResolver.NO_TOOLS)
+                .doesNotContain("SCRIPTED OFFLINE DEMO");
+        assertThat(status).as(printed).isZero();
+    }
+
+    @Test
+    @Timeout(120)
+    void whenTheNativeLibraryCannotLoadTheScriptedEngineStandsInAndSaysWhy() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        assumeFalse(localOllama(), "a local Ollama answers, so the resolver never gets to the embedded server");
+
+        try (TourEndpoint target = EndpointResolver.resolve(Map.of(), out, Duration.ZERO, builder -> {
+            throw new ModelLoadException(Path.of("demo.gguf"), "libjllama.so: cannot open shared object file", true);
+        })) {
+            assertThat(target.description()).contains("SCRIPTED OFFLINE DEMO");
+            assertThat(target.endpoint().chatModel()).isEqualTo(ScriptedEngine.MODEL);
+            assertThat(target.unsupported(Scenario.AGENT_LOOP)).isEmpty();
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("native library does not load on this platform")
+                .contains("cannot open shared object file");
+    }
+
+    @Test
+    @Timeout(120)
+    void llmModelFileServesThatFileInProcess() throws Exception {
+        assumeFalse(localOllama(), "a local Ollama answers, so the resolver never gets to the embedded server");
+        Path file = dir.resolve("my-model.gguf");
+        DemoModel.write(file, 5);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        try (TourEndpoint target = EndpointResolver.resolve(Map.of("LLM_MODEL_FILE", file.toString()),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), Duration.ZERO)) {
+            assertThat(target.description()).contains("LLM_MODEL_FILE " + file).doesNotContain("RANDOM WEIGHTS");
+            assertThat(target.endpoint().chatModel()).isEqualTo("my-model");
+            assertThat(target.ollama()).isTrue();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void anLlmModelFileThatCannotBeLoadedIsAnErrorNamingIt() throws Exception {
+        assumeFalse(localOllama(), "a local Ollama answers, so the resolver never gets to the embedded server");
+        Path file = Files.writeString(dir.resolve("broken.gguf"), "this is not a model, just some text");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> EndpointResolver.resolve(Map.of("LLM_MODEL_FILE", file.toString()),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), Duration.ZERO))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("not a GGUF file");
     }
 
     @Test
@@ -57,7 +118,8 @@ class TourTest {
 
             String printed = bytes.toString(StandardCharsets.UTF_8);
             assertThat(printed).contains("Endpoint: LLM_BASE_URL " + other.openAiBaseUrl())
-                    .doesNotContain("SCRIPTED OFFLINE DEMO").contains("Your name is Alice.");
+                    .doesNotContain("SCRIPTED OFFLINE DEMO").contains("Your name is Alice.")
+                    .contains("You said: " + Prompts.QUESTION);
             assertThat(other.stats().requests() - requestsBefore).as("requests that reached the server").isGreaterThan(20);
             assertThat(status).as(printed).isZero();
         }
@@ -84,6 +146,19 @@ class TourTest {
             assertThat(target.description()).startsWith("LLM_BASE_URL http://127.0.0.1:1/v1");
             assertThat(target.ollama()).isFalse();
             assertThat(target.resource()).isNull();
+            assertThat(target.unsupported(Scenario.AGENT_LOOP)).isEmpty();
+        }
+    }
+
+    private static boolean localOllama() {
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(EndpointResolver.LOCAL_OLLAMA + "/"))
+                            .timeout(Duration.ofSeconds(1)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return r.body().contains("Ollama is running");
+        } catch (Exception e) {
+            return false;
         }
     }
 }
