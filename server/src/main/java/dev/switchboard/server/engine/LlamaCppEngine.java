@@ -225,7 +225,8 @@ public final class LlamaCppEngine implements Engine {
     /**
      * Starts generating on the engine thread, or queues the request behind the running one.
      *
-     * @throws EngineException 404 for a model other than {@link #modelName()}; 400 for tools or a
+     * @throws EngineException 404 for a model other than {@link #modelName()}; 400 for tools
+     *                         ({@code <model> does not support tools}, Ollama's wording) or a
      *                         JSON {@code response_format}; 503 with {@code Retry-After} when the
      *                         queue is full or the engine is closed
      */
@@ -235,7 +236,8 @@ public final class LlamaCppEngine implements Engine {
             throw EngineException.modelNotFound(request.model());
         }
         if (!request.tools().isEmpty()) {
-            throw new EngineException(400, "tools are not supported by the llama.cpp engine: it renders"
+            // worded like Ollama's refusal ("<model> does not support tools"), which clients recognise
+            throw new EngineException(400, modelName + " does not support tools: the llama.cpp engine renders"
                     + " messages with the model's chat template, without tool definitions");
         }
         if (request.responseFormat() != null && !(request.responseFormat() instanceof ResponseFormat.Text)) {
@@ -610,7 +612,10 @@ public final class LlamaCppEngine implements Engine {
             try {
                 gguf = GgufFile.read(modelFile);
             } catch (IOException e) {
-                throw new ModelLoadException(modelFile, e.getMessage(), false);
+                String message = String.valueOf(e.getMessage());
+                String prefix = modelFile + " ";
+                throw new ModelLoadException(modelFile, message.startsWith(prefix) ? message.substring(prefix.length())
+                        : message, false);
             }
             if (gguf.architecture().isEmpty()) {
                 throw new ModelLoadException(modelFile, "its metadata has no general.architecture", false);
