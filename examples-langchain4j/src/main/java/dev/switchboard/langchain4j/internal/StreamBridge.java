@@ -63,6 +63,8 @@ public final class StreamBridge implements StreamingChatResponseHandler, ChatStr
     /** Items the reader takes in one hand-off at most. */
     static final int BATCH = 64;
 
+    private static final Object CLOSED = new Object();
+
     private record Completed(ChatResponse response) {
     }
 
@@ -172,9 +174,19 @@ public final class StreamBridge implements StreamingChatResponseHandler, ChatStr
         head = first;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>After {@link #cancel()} (also from another thread, while this blocks) it ends quietly:
+     * null.
+     */
     @Override
     public ChatEvent next() {
         while (true) {
+            if (closed) {
+                finished = true;
+                return null;
+            }
             ChatEvent event = ready.poll();
             if (event != null) {
                 delivered.accept(event);
@@ -200,6 +212,10 @@ public final class StreamBridge implements StreamingChatResponseHandler, ChatStr
                 finished = true;
                 throw new StreamInterruptedException("no event within the read timeout of " + idleTimeout,
                         partial(), new LlmTimeoutException("no event within " + idleTimeout, idleTimeout, null));
+            }
+            if (item == CLOSED) {
+                finished = true;
+                return null;
             }
             batch.add(item);
             queue.drainTo(batch, BATCH - 1);
@@ -238,6 +254,8 @@ public final class StreamBridge implements StreamingChatResponseHandler, ChatStr
         } else if (item instanceof Completed completed) {
             thinkTags.flush(ready::add);
             Conversions.finishAndUsage(completed.response(), hasToolCalls(), ready::add);
+            finished = true;
+        } else if (item == CLOSED) {
             finished = true;
         } else if (item instanceof Failed failed) {
             thinkTags.flush(ready::add);
@@ -287,6 +305,7 @@ public final class StreamBridge implements StreamingChatResponseHandler, ChatStr
     public void cancel() {
         closed = true;
         queue.clear(); // releases a callback blocked on a full queue
+        queue.offer(CLOSED); // wakes a reader blocked on an empty one
         StreamingHandle streamingHandle = handle;
         if (streamingHandle != null) {
             streamingHandle.cancel();

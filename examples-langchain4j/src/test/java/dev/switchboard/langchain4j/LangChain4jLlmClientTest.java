@@ -1,0 +1,87 @@
+package dev.switchboard.langchain4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.switchboard.core.Capability;
+import dev.switchboard.core.ChatEvent;
+import dev.switchboard.core.ChatRequest;
+import dev.switchboard.core.ChatStream;
+import dev.switchboard.core.Endpoint;
+import dev.switchboard.core.LlmClient;
+import dev.switchboard.core.LlmClients;
+import dev.switchboard.core.error.BadRequestException;
+import dev.switchboard.core.error.StreamInterruptedException;
+import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.fault.Fault;
+import dev.switchboard.testkit.LlmEndpointExtension;
+
+/** What the contract suite does not cover: lookup by name, extensions, closing from another thread, a missing end marker's message. */
+@ExtendWith(LlmEndpointExtension.class)
+class LangChain4jLlmClientTest {
+
+    @Test
+    void bothFlavoursAreFoundByStyleName(Endpoint endpoint) {
+        assertThat(LlmClients.availableStyles()).contains("langchain4j", "langchain4j-ollama");
+        try (LlmClient openAi = LlmClients.create("langchain4j", endpoint);
+                LlmClient ollama = LlmClients.create("langchain4j-ollama", endpoint)) {
+            assertThat(openAi.chat(ChatRequest.builder().user("Hi").build()).text()).isEqualTo("You said: Hi");
+            assertThat(ollama.chat(ChatRequest.builder().user("Hi").build()).text()).isEqualTo("You said: Hi");
+        }
+    }
+
+    @Test
+    void extensionsTravelAsTopLevelFieldsOnV1AndAreRefusedNatively(Endpoint endpoint) {
+        ChatRequest request = ChatRequest.builder().user("Hi").extension("keep_alive", "5m").build();
+        try (LlmClient openAi = LangChain4jLlmClient.openAiCompatible(endpoint);
+                LlmClient ollama = LangChain4jLlmClient.ollama(endpoint)) {
+            assertThat(openAi.capabilities().supports(Capability.EXTENSIONS)).isTrue();
+            assertThat(openAi.chat(request).text()).isEqualTo("You said: Hi");
+
+            assertThat(ollama.capabilities().reasonUnsupported(Capability.EXTENSIONS)).contains("langchain4j-ollama");
+            assertThatThrownBy(() -> ollama.chat(request)).isInstanceOf(BadRequestException.class)
+                    .hasMessageContaining("keep_alive");
+        }
+    }
+
+    @Test
+    void closingFromAnotherThreadUnblocksAReaderAndTheServerSeesTheCancel(Endpoint endpoint, SwitchboardServer server)
+            throws Exception {
+        server.faults().forNextRequest(new Fault.StallMidStream(1, Duration.ofSeconds(30)));
+        long cancelledBefore = server.stats().cancelledStreams();
+        try (LlmClient client = LangChain4jLlmClient.openAiCompatible(endpoint)) {
+            ChatStream stream = client.stream(ChatRequest.builder().user("Tell me about streams please").build());
+            Iterator<ChatEvent> events = stream.iterator();
+            assertThat(events.next()).isEqualTo(new ChatEvent.TextDelta("You "));
+            CompletableFuture<Boolean> reader = CompletableFuture.supplyAsync(events::hasNext); // blocks: the server stalls
+            Thread.sleep(200);
+            assertThat(reader).as("the reader waits while the server stalls").isNotDone();
+
+            stream.close();
+
+            assertThat(reader.get(5, TimeUnit.SECONDS)).as("the blocked reader ends quietly").isFalse();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (server.stats().cancelledStreams() == cancelledBefore && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(server.stats().cancelledStreams()).isEqualTo(cancelledBefore + 1);
+        }
+    }
+
+    @Test
+    void aStreamWithoutItsEndMarkerSaysSo(Endpoint endpoint, SwitchboardServer server) {
+        server.faults().forNextRequest(new Fault.NoDoneMarker());
+        try (LlmClient client = LangChain4jLlmClient.openAiCompatible(endpoint)) {
+            assertThatThrownBy(() -> client.stream(ChatRequest.builder().user("Hi there").build()).collect())
+                    .isInstanceOf(StreamInterruptedException.class).hasMessageContaining("end marker");
+        }
+    }
+}
