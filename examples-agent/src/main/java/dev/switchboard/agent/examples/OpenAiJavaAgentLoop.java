@@ -2,6 +2,7 @@ package dev.switchboard.agent.examples;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -67,14 +68,15 @@ public final class OpenAiJavaAgentLoop {
      * @throws com.openai.errors.OpenAIIoException      if the connection fails or times out
      */
     public static String run(Endpoint endpoint, String question, Consumer<String> onStep) {
+        Map<String, Object> properties = new LinkedHashMap<>(); // kept in order: a, then b
+        properties.put("a", Map.of("type", "number", "description", "the first factor"));
+        properties.put("b", Map.of("type", "number", "description", "the second factor"));
         FunctionDefinition multiply = FunctionDefinition.builder()
                 .name("multiply")
                 .description("Multiplies two decimal numbers exactly")
                 .parameters(FunctionParameters.builder()
                         .putAdditionalProperty("type", JsonValue.from("object"))
-                        .putAdditionalProperty("properties", JsonValue.from(Map.of(
-                                "a", Map.of("type", "number", "description", "the first factor"),
-                                "b", Map.of("type", "number", "description", "the second factor"))))
+                        .putAdditionalProperty("properties", JsonValue.from(properties))
                         .putAdditionalProperty("required", JsonValue.from(List.of("a", "b")))
                         .build())
                 .build();
