@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
@@ -49,7 +50,9 @@ import reactor.util.concurrent.Queues;
  *       first answer as it is (status, the server's message), after it as a
  *       {@link StreamInterruptedException} with the text, reasoning and tool calls so far.</li>
  *   <li><b>Closing cancels.</b> {@link #cancel()} disposes the subscription: Spring AI closes
- *       openai-java's response, and {@link SseEndGuard} cancels the HTTP call.</li>
+ *       openai-java's response, and {@link SseEndGuard} cancels the HTTP call. A reader blocked on
+ *       another thread is released with a {@link StreamInterruptedException} (cause a
+ *       {@link CancellationException}) keeping what arrived.</li>
  * </ul>
  *
  * <p>Tool-call fragments: Spring AI holds a tool call's chunks back until the chunk with
@@ -74,6 +77,7 @@ public final class FluxChatSource implements ChatStream.Source {
     private final Receiver receiver = new Receiver();
     private volatile Thread waiter;
     private volatile boolean done;
+    private volatile boolean cancelled;
     private Throwable failure; // written before done, read after it
     private int taken;
     private int reasoningSeen;
@@ -162,7 +166,10 @@ public final class FluxChatSource implements ChatStream.Source {
 
     @Override
     public void cancel() {
+        cancelled = true;
         receiver.dispose();
+        done = true; // no signal follows a cancel: release a reader blocked on another thread
+        wake();
     }
 
     private void awaitFirstSignal() {
@@ -177,7 +184,7 @@ public final class FluxChatSource implements ChatStream.Source {
         }
     }
 
-    /** The next answer, blocking; null once upstream ended (check {@link #failure}). */
+    /** The next answer, blocking; null once upstream ended (check {@link #failure}) or the stream was cancelled. */
     private ChatResponse take() {
         int spins = 0;
         for (;;) {
@@ -218,6 +225,10 @@ public final class FluxChatSource implements ChatStream.Source {
     private void end() {
         ended = true;
         thinkTags.flush(pending::add);
+        if (cancelled) {
+            throw new StreamInterruptedException("the stream was closed while it was being read", partial(),
+                    new CancellationException("ChatStream.close()"));
+        }
         if (failure == null) {
             return;
         }
