@@ -54,7 +54,11 @@ public final class AgentLoop {
     @JsonClassDescription("Get the current weather for a city")
     public record GetWeather(@JsonPropertyDescription("The city's name, e.g. Paris") String city) {
 
-        /** Runs the tool: a made-up but stable forecast, the same for the same city. */
+        /**
+         * Runs the tool: a made-up but stable forecast, the same for the same city. No I/O.
+         *
+         * @return the weather; for a null city, the forecast of city {@code null}
+         */
         public Weather execute() {
             String[] conditions = {"sunny", "cloudy", "rainy", "windy"};
             int seed = Math.floorMod(city == null ? 0 : city.hashCode(), 100);

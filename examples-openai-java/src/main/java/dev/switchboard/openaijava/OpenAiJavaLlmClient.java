@@ -68,7 +68,12 @@ public final class OpenAiJavaLlmClient implements LlmClient {
     private final Endpoint endpoint;
     private final OpenAIClient sdk;
 
-    /** A client for {@code endpoint}; no I/O until the first request. */
+    /**
+     * A client for {@code endpoint}; no I/O until the first request.
+     *
+     * @param endpoint base URL (with {@code /v1}), key (null: the placeholder), default models,
+     *                 connect and read timeouts, retries
+     */
     public OpenAiJavaLlmClient(Endpoint endpoint) {
         this.endpoint = endpoint;
         this.sdk = OpenAIOkHttpClient.builder()
@@ -85,7 +90,11 @@ public final class OpenAiJavaLlmClient implements LlmClient {
                 .build();
     }
 
-    /** The SDK client underneath, for calls this interface does not cover; closed by {@link #close()}. */
+    /**
+     * The SDK client underneath, for calls this interface does not cover.
+     *
+     * @return the client; closed by {@link #close()}, so do not close it yourself
+     */
     public OpenAIClient sdkClient() {
         return sdk;
     }

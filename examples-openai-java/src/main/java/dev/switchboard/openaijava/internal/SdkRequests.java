@@ -1,6 +1,7 @@
 package dev.switchboard.openaijava.internal;
 
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -168,7 +169,7 @@ public final class SdkRequests {
         if (node == null || !node.isObject()) {
             throw new BadRequestException(what + ": the schema must be a JSON object, was " + json, 0, null, null, null);
         }
-        Map<String, JsonValue> fields = new java.util.LinkedHashMap<>();
+        Map<String, JsonValue> fields = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             fields.put(field.getKey(), JsonValue.fromJsonNode(field.getValue()));
