@@ -44,6 +44,7 @@ public final class LangChain4jAgentLoop {
             this.onStep = onStep;
         }
 
+        /** {@code a × b}, exact, as plain decimal text; reports the call to {@code onStep}. */
         @Tool("Multiplies two decimal numbers exactly")
         public String multiply(@P("the first factor") BigDecimal a, @P("the second factor") BigDecimal b) {
             String product = a.multiply(b).stripTrailingZeros().toPlainString();

@@ -32,6 +32,7 @@ public final class SpringAiAgentLoop {
             this.onStep = onStep;
         }
 
+        /** {@code a × b}, exact, as plain decimal text; reports the call to {@code onStep}. */
         @Tool(description = "Multiplies two decimal numbers exactly")
         public String multiply(@ToolParam(description = "the first factor") BigDecimal a,
                 @ToolParam(description = "the second factor") BigDecimal b) {
