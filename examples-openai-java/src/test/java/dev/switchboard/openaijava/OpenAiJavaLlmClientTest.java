@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -174,9 +175,14 @@ class OpenAiJavaLlmClientTest {
             Iterator<ChatEvent> events = stream.iterator();
             assertThat(events.next()).isEqualTo(new ChatEvent.TextDelta("You "));
             assertThat(events.next()).isEqualTo(new ChatEvent.TextDelta("said: "));
-            CompletableFuture<Boolean> reader = CompletableFuture.supplyAsync(events::hasNext); // blocks in the stall
+            CountDownLatch reading = new CountDownLatch(1);
+            CompletableFuture<Boolean> reader = CompletableFuture.supplyAsync(() -> {
+                reading.countDown();
+                return events.hasNext(); // blocks in the server's stall
+            });
+            assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(300); // into the blocking read
 
-            Thread.sleep(200);
             stream.close();
 
             assertThat(reader.get(5, TimeUnit.SECONDS)).as("the blocked reader ends quietly").isFalse();
