@@ -245,7 +245,7 @@ public final class LlamaCppEngine implements Engine {
                     + " is not supported by the llama.cpp engine; only text");
         }
         LlamaCall call = new LlamaCall(sink);
-        submit(() -> generate(request, call));
+        submit(release -> generate(request, call, release));
         return call;
     }
 
@@ -323,11 +323,17 @@ public final class LlamaCppEngine implements Engine {
         }
     }
 
-    private void generate(ChatRequest request, LlamaCall call) {
+    /**
+     * Generates one answer on the engine thread. {@code release} frees this request's place before
+     * the sink hears the end, so a client that sends its next request as soon as it has the answer
+     * is never refused as busy because of its own previous request.
+     */
+    private void generate(ChatRequest request, LlamaCall call, Runnable release) {
         if (call.cancelled()) {
             return;
         }
         if (closed.get()) {
+            release.run();
             call.fail(closedException());
             return;
         }
@@ -336,6 +342,7 @@ public final class LlamaCppEngine implements Engine {
             String prompt = render(request);
             int promptTokens = countPrompt(prompt);
             if (promptTokens >= contextSize) {
+                release.run();
                 call.fail(new EngineException(400, "the prompt is " + promptTokens + " tokens, but the context holds "
                         + contextSize + "; shorten the conversation or serve the model with a larger context"));
                 return;
@@ -386,10 +393,13 @@ public final class LlamaCppEngine implements Engine {
             FinishReason reason = !stops.stopped() && tokens >= budget ? FinishReason.LENGTH : FinishReason.STOP;
             call.emit(new ChatEvent.UsageEvent(Usage.of(promptTokens, tokens)));
             call.emit(new ChatEvent.Finish(reason));
+            release.run();
             call.complete();
         } catch (EngineException e) {
+            release.run();
             call.fail(e);
         } catch (RuntimeException e) {
+            release.run();
             call.fail(new EngineException(500, "llama.cpp failed: " + e.getMessage()));
         } finally {
             current = null;
@@ -417,7 +427,7 @@ public final class LlamaCppEngine implements Engine {
         return llama.encode(prompt).length + (gguf.addsBos() ? 1 : 0);
     }
 
-    private void submit(Runnable job) {
+    private void submit(java.util.function.Consumer<Runnable> job) {
         if (closed.get()) {
             throw closedException();
         }
@@ -428,10 +438,16 @@ public final class LlamaCppEngine implements Engine {
         }
         try {
             worker.execute(() -> {
+                AtomicBoolean released = new AtomicBoolean();
+                Runnable release = () -> {
+                    if (released.compareAndSet(false, true)) {
+                        pending.decrementAndGet();
+                    }
+                };
                 try {
-                    job.run();
+                    job.accept(release);
                 } finally {
-                    pending.decrementAndGet();
+                    release.run();
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -445,7 +461,7 @@ public final class LlamaCppEngine implements Engine {
         T[] result = (T[]) new Object[1];
         RuntimeException[] failure = new RuntimeException[1];
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        submit(() -> {
+        submit(release -> {
             try {
                 if (closed.get()) {
                     throw closedException();
@@ -456,6 +472,7 @@ public final class LlamaCppEngine implements Engine {
             } catch (Exception e) {
                 failure[0] = new EngineException(500, "llama.cpp failed: " + e);
             } finally {
+                release.run();
                 done.countDown();
             }
         });
