@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -88,6 +90,38 @@ class OpenAiJavaLlmClientTest {
             assertThat(response.usage()).isEqualTo(new Usage(26, 16, 42));
             assertThat(recorded.takeRequestBody()).contains("\"stream\":true")
                     .contains("\"stream_options\":{\"include_usage\":true}");
+        }
+    }
+
+    @Test
+    void mergesARecordedToolCallStreamedInNineFragments() {
+        try (RecordedServer recorded = new RecordedServer().enqueueTranscript("35-forced-tool-call-stream.txt");
+                LlmClient client = new OpenAiJavaLlmClient(recorded.endpoint())) {
+            ChatResponse response = client.stream(ChatRequest.builder().user("What is the weather in Paris?").build())
+                    .collect();
+
+            // A random-weight model's arguments, merged exactly as sent (not valid JSON, kept as is).
+            assertThat(response.toolCalls()).singleElement().satisfies(call -> {
+                assertThat(call.id()).isEqualTo("Ioz0jALS01MAD0fiFhuurA3QzabPiS4G");
+                assertThat(call.name()).isEqualTo("get_weather");
+                assertThat(call.arguments()).isEqualTo("{\"city\"\n:\"<tool_call>\" }");
+            });
+            assertThat(response.text()).isEmpty();
+            assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
+        }
+    }
+
+    @Test
+    void readsOnlyTheFirstChoiceOfARecordedTwoChoiceStream() {
+        try (RecordedServer recorded = new RecordedServer().enqueueTranscript("46-chat-stream-n2.txt");
+                LlmClient client = new OpenAiJavaLlmClient(recorded.endpoint())) {
+            List<ChatEvent> events = new ArrayList<>();
+            ChatResponse response = client.stream(ChatRequest.builder().user("Say hello in five words.").build())
+                    .collect(events::add);
+
+            assertThat(response.text()).isEqualTo("lengthpering angst sincerity");
+            assertThat(events).filteredOn(ChatEvent.Finish.class::isInstance)
+                    .containsExactly(new ChatEvent.Finish(FinishReason.LENGTH));
         }
     }
 

@@ -42,8 +42,8 @@ public final class ChunkEvents {
     /** Decodes one chunk, passing its events to {@code out} in order. */
     public void decode(ChatCompletionChunk chunk, Consumer<ChatEvent> out) {
         for (ChatCompletionChunk.Choice choice : chunk.choices()) {
-            if (choice.index() != 0) {
-                continue;
+            if (choice._index().asKnown().orElse(0L) != 0) {
+                continue; // n > 1: only the first choice (a missing index counts as 0)
             }
             ChatCompletionChunk.Choice.Delta delta = choice.delta();
             String thought = SdkResponses.reasoning(delta._additionalProperties());
@@ -60,7 +60,10 @@ public final class ChunkEvents {
                     splitter.feed(content, event -> emit(event, out));
                 }
             }
-            delta.toolCalls().ifPresent(fragments -> fragments.forEach(this::merge));
+            List<ChatCompletionChunk.Choice.Delta.ToolCall> fragments = delta.toolCalls().orElse(List.of());
+            for (int i = 0; i < fragments.size(); i++) {
+                merge(fragments.get(i), i);
+            }
             FinishReason reason = SdkResponses.finishReason(choice._finishReason());
             if (reason != null && !finished) {
                 finish(reason, out);
@@ -111,8 +114,10 @@ public final class ChunkEvents {
         out.accept(event);
     }
 
-    private void merge(ChatCompletionChunk.Choice.Delta.ToolCall fragment) {
-        PendingCall call = calls.computeIfAbsent(fragment.index(), index -> new PendingCall());
+    /** Adds a fragment to its call: by {@code index}, else (a server that sends whole calls without one) by position. */
+    private void merge(ChatCompletionChunk.Choice.Delta.ToolCall fragment, int position) {
+        long index = fragment._index().asKnown().orElse((long) position);
+        PendingCall call = calls.computeIfAbsent(index, key -> new PendingCall());
         fragment.id().ifPresent(id -> call.id = id);
         fragment.function().ifPresent(function -> {
             function.name().ifPresent(name -> call.name = name);
