@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * for tests and offline demos of the real inference path. Its text is not meaningful — it strings
  * English words together at random — and everything that prints it must say so ({@link #NOTICE}).
  *
- * <p>What it is (GGUF v3, about 0.3 MB, F32): 2 layers, hidden size {@value #EMBEDDING_LENGTH}
+ * <p>What it is (GGUF v3, about 0.9 MB, F32): 2 layers, hidden size {@value #EMBEDDING_LENGTH}
  * (so embeddings have {@value #EMBEDDING_LENGTH} dimensions), 4 attention heads, feed-forward 128,
  * trained context {@value #CONTEXT_LENGTH}. The tokenizer is SentencePiece-style ({@code llama})
  * with the 256 byte tokens {@code <0x00>}..{@code <0xFF>} typed as bytes, so any UTF-8 text
