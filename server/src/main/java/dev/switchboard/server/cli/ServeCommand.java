@@ -94,6 +94,13 @@ public final class ServeCommand implements Callable<Integer> {
         System.exit(status);
     }
 
+    /**
+     * Loads the model, starts the server, prints what it serves, and waits for Ctrl+C (or, in
+     * tests, the latch given to the constructor).
+     *
+     * @return 0 after stopping, 3 if the model could not be loaded
+     * @throws InterruptedException if interrupted while serving
+     */
     @Override
     public Integer call() throws InterruptedException {
         LlamaCppEngine engine;

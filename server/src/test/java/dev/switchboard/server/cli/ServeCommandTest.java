@@ -39,8 +39,11 @@ class ServeCommandTest {
         HttpResponse<String> with = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/chat/completions"))
                 .header("Authorization", "Bearer secret")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl.replace("/v1", "/health")))
+                .build(), HttpResponse.BodyHandlers.ofString());
         stop.countDown();
 
+        assertThat(health.statusCode()).as("/health needs no key").isEqualTo(200);
         assertThat(without.statusCode()).isEqualTo(401);
         assertThat(without.body()).contains("Invalid API Key");
         assertThat(with.statusCode()).isEqualTo(200);
