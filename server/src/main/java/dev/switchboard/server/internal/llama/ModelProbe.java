@@ -142,8 +142,13 @@ public final class ModelProbe {
     }
 
     private static String javaExecutable() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return Files.isExecutable(java) ? java.toString() : "java";
+        for (String name : List.of("java", "java.exe")) {
+            Path java = Path.of(System.getProperty("java.home"), "bin", name);
+            if (Files.isExecutable(java)) {
+                return java.toString();
+            }
+        }
+        return "java";
     }
 
     /** This class's jar or directory and java-llama.cpp's: all {@link ProbeMain} needs. */
