@@ -60,7 +60,7 @@ public final class LlamaTokensPerSecond {
             Arrays.sort(direct);
             Arrays.sort(overHttp);
             System.out.println(engine.description());
-            System.out.printf("%d completion tokens a request, %d rounds (after %d warm-up), %d threads; %s%n",
+            System.out.printf("%d completion tokens a request, %d rounds (after %d warm-up), %d cores; %s%n",
                     TOKENS, MEASURED_ROUNDS, WARMUP_ROUNDS, Runtime.getRuntime().availableProcessors(),
                     DemoModel.NOTICE);
             print("engine directly (Engine.chat + sink)", direct);
