@@ -5,7 +5,7 @@
 #   ROOT_URL         Ollama's native root, without /v1       (BASE_URL without its /v1)
 #   API_KEY          sent as "Authorization: Bearer ..."     (no-key-required; local servers ignore it)
 #   MODEL            chat model                              (qwen3:0.6b)
-#   EMBEDDING_MODEL  embedding model                         (nomic-embed-text)
+#   EMBEDDING_MODEL  embedding model                         (all-minilm)
 #   SKIP_OLLAMA      set to 1 for a server without Ollama's /api routes (llama-server, vLLM, OpenAI)
 # Streams use -N (no buffering) so events print as they arrive. A status of 400 or more
 # prints the error body and stops the script with a non-zero exit code (--fail-with-body).
@@ -15,7 +15,7 @@ BASE_URL="${BASE_URL:-http://localhost:11434/v1}"
 ROOT_URL="${ROOT_URL:-${BASE_URL%/v1}}"
 API_KEY="${API_KEY:-no-key-required}"
 MODEL="${MODEL:-qwen3:0.6b}"
-EMBEDDING_MODEL="${EMBEDDING_MODEL:-nomic-embed-text}"
+EMBEDDING_MODEL="${EMBEDDING_MODEL:-all-minilm}"
 SKIP_OLLAMA="${SKIP_OLLAMA:-0}"
 
 echo "### List models"

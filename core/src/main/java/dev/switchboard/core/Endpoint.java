@@ -42,7 +42,7 @@ public record Endpoint(
     /** Default chat model for a local Ollama. */
     public static final String DEFAULT_OLLAMA_CHAT_MODEL = "qwen3:0.6b";
     /** Default embedding model for a local Ollama. */
-    public static final String DEFAULT_OLLAMA_EMBEDDING_MODEL = "nomic-embed-text";
+    public static final String DEFAULT_OLLAMA_EMBEDDING_MODEL = "all-minilm";
 
     /**
      * Normalises {@code baseUrl} (trailing slashes removed).
@@ -85,7 +85,7 @@ public record Endpoint(
                 .connectTimeout(connectTimeout).readTimeout(readTimeout).maxRetries(maxRetries);
     }
 
-    /** A local Ollama: {@code http://localhost:11434/v1}, {@code qwen3:0.6b}, {@code nomic-embed-text}. */
+    /** A local Ollama: {@code http://localhost:11434/v1}, {@code qwen3:0.6b}, {@code all-minilm}. */
     public static Endpoint ollama() {
         return builder().baseUrl("http://localhost:11434/v1").chatModel(DEFAULT_OLLAMA_CHAT_MODEL)
                 .embeddingModel(DEFAULT_OLLAMA_EMBEDDING_MODEL).build();

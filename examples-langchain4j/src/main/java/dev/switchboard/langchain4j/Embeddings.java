@@ -24,7 +24,7 @@ public final class Embeddings {
     /**
      * Embeds three sentences and prints the vectors' length and the cosine of the first with the
      * others. Environment: {@code LLM_BASE_URL}, {@code LLM_API_KEY}, {@code LLM_EMBEDDING_MODEL}
-     * (default {@code nomic-embed-text}).
+     * (default {@code all-minilm}).
      *
      * @param args ignored
      */

@@ -37,7 +37,7 @@ public final class Embeddings {
     /**
      * Embeds three sentences with the endpoint in the environment and prints each vector's length
      * and first values. Environment as in {@link NonStreamingChat#main}, with
-     * {@code LLM_EMBEDDING_MODEL} (default {@code nomic-embed-text} for the default URL).
+     * {@code LLM_EMBEDDING_MODEL} (default {@code all-minilm} for the default URL).
      *
      * @param args ignored
      */

@@ -53,7 +53,7 @@ public final class Embeddings {
      * Embeds three sentences with the endpoint in {@code LLM_BASE_URL} and prints each vector's
      * length and first values. Environment: {@code LLM_BASE_URL} (default
      * {@code http://localhost:11434/v1}), {@code LLM_API_KEY} (default {@code no-key-required}),
-     * {@code LLM_EMBEDDING_MODEL} (default {@code nomic-embed-text}).
+     * {@code LLM_EMBEDDING_MODEL} (default {@code all-minilm}).
      *
      * @param args ignored
      * @throws IOException if the request fails; see {@link #run}
@@ -61,7 +61,7 @@ public final class Embeddings {
     public static void main(String[] args) throws IOException {
         String baseUrl = env("LLM_BASE_URL", "http://localhost:11434/v1");
         String apiKey = env("LLM_API_KEY", "no-key-required");
-        String model = env("LLM_EMBEDDING_MODEL", "nomic-embed-text");
+        String model = env("LLM_EMBEDDING_MODEL", "all-minilm");
         List<String> texts = List.of(
                 "The cat sat on the mat.", "A kitten rested on a rug.", "Stock prices fell today.");
         List<float[]> vectors = run(baseUrl, apiKey, model, texts);

@@ -49,7 +49,7 @@ public final class OllamaEmbeddings {
      * Embeds three sentences with the Ollama in {@code LLM_BASE_URL} and prints each vector's length
      * and first values. Environment: {@code LLM_BASE_URL} (default {@code http://localhost:11434/v1};
      * a trailing {@code /v1} is removed to get Ollama's root URL), {@code LLM_EMBEDDING_MODEL}
-     * (default {@code nomic-embed-text}).
+     * (default {@code all-minilm}).
      *
      * @param args ignored
      * @throws IOException if the request fails; see {@link #run}
@@ -57,7 +57,7 @@ public final class OllamaEmbeddings {
     public static void main(String[] args) throws IOException {
         String baseUrl = env("LLM_BASE_URL", "http://localhost:11434/v1");
         String rootUrl = baseUrl.replaceFirst("/v1/?$", "");
-        String model = env("LLM_EMBEDDING_MODEL", "nomic-embed-text");
+        String model = env("LLM_EMBEDDING_MODEL", "all-minilm");
         List<String> texts = List.of(
                 "The cat sat on the mat.", "A kitten rested on a rug.", "Stock prices fell today.");
         List<float[]> vectors = run(rootUrl, model, texts);

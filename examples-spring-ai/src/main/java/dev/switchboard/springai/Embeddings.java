@@ -14,7 +14,7 @@ import dev.switchboard.core.Endpoint;
  *
  * <p>{@code embeddingModel.embed(texts)} sends one {@code POST {baseUrl}/embeddings} with all the
  * texts as {@code input} and returns the vectors in input order. Their length is the model's
- * (768 for {@code nomic-embed-text}); nothing here asks for it.
+ * (384 for {@code all-minilm}, 768 for {@code nomic-embed-text}); nothing here asks for it.
  *
  * <p>Run {@link #main} against a local Ollama, or set {@code LLM_BASE_URL}; the module README shows
  * the command.
@@ -32,7 +32,7 @@ public final class Embeddings {
      * Embeds three texts with the endpoint in the environment and prints each vector's start.
      * Environment ({@link Endpoint#fromEnvironment()}): {@code LLM_BASE_URL} (default
      * {@code http://localhost:11434/v1}), {@code LLM_API_KEY}, {@code LLM_EMBEDDING_MODEL}
-     * (default {@code nomic-embed-text}).
+     * (default {@code all-minilm}).
      *
      * @param args ignored
      */

@@ -31,7 +31,7 @@ public final class OllamaEmbeddings {
      * Embeds three texts with the Ollama in the environment and prints each vector's start.
      * Environment ({@link Endpoint#fromEnvironment()}): {@code LLM_BASE_URL} (default
      * {@code http://localhost:11434/v1}; a trailing {@code /v1} is dropped), {@code LLM_EMBEDDING_MODEL}
-     * (default {@code nomic-embed-text}).
+     * (default {@code all-minilm}).
      *
      * @param args ignored
      */

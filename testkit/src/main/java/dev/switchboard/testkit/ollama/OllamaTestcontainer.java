@@ -48,10 +48,10 @@ public final class OllamaTestcontainer implements AutoCloseable {
     public static final String IMAGE = "ollama/ollama:0.24.0";
 
     /** The default chat model: small (~523 MB), with tool calling and thinking. */
-    public static final String DEFAULT_CHAT_MODEL = "qwen3:0.6b";
+    public static final String DEFAULT_CHAT_MODEL = Endpoint.DEFAULT_OLLAMA_CHAT_MODEL;
 
     /** The default embedding model: all-MiniLM-L6-v2, 384 dimensions (~46 MB). */
-    public static final String DEFAULT_EMBEDDING_MODEL = "all-minilm";
+    public static final String DEFAULT_EMBEDDING_MODEL = Endpoint.DEFAULT_OLLAMA_EMBEDDING_MODEL;
 
     private final OllamaContainer container;
     private final String chatModel;
