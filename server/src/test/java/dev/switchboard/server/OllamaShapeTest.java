@@ -112,6 +112,24 @@ class OllamaShapeTest {
     }
 
     @Test
+    void streamedToolCallsCountTheirIndexOverTheAnswerAsOllamaDoes() {
+        // ollama-wire.md, streamed tool calls: index counts 0, 1, ... per call within the response.
+        List<JsonNode> lines = Http.ndjson(Http.post(server, "/api/chat", "{\"model\":\"scripted\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"weather in Paris and Tokyo?\"}]," + TOOLS + "}").body());
+        List<Integer> indexes = new java.util.ArrayList<>();
+        List<String> cities = new java.util.ArrayList<>();
+        for (JsonNode line : lines) {
+            for (JsonNode call : line.path("message").path("tool_calls")) {
+                indexes.add(call.path("function").path("index").intValue());
+                cities.add(call.path("function").path("arguments").path("city").asText());
+            }
+        }
+
+        assertThat(cities).containsExactly("Paris", "Tokyo");
+        assertThat(indexes).containsExactly(0, 1);
+    }
+
+    @Test
     void reasoningIsThinking() {
         List<JsonNode> lines = Http.ndjson(Http.post(server, "/api/chat", "{\"model\":\"scripted-reasoning\","
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi there\"}]}").body());

@@ -26,6 +26,11 @@ import dev.switchboard.core.Usage;
  *                   {@code prompt_eval_duration}, {@code eval_duration} (integers, nanoseconds)
  *                   and, from {@code /api/generate}, {@code context}; written in Ollama's order
  *                   around the counts; empty when none
+ * @param firstToolCallIndex the {@code function.index} of this line's first tool call; the others
+ *                   follow it. Ollama counts 0, 1, … per answer across the lines of a stream
+ *                   ({@code tools/tools.go} {@code Index: p.n}; ollama-wire.md, streamed tool calls),
+ *                   so a writer streaming one call per line passes how many calls it already sent.
+ *                   0 for a whole answer
  */
 public record OllamaLine(
         String model,
@@ -36,17 +41,31 @@ public record OllamaLine(
         boolean done,
         String doneReason,
         Usage usage,
-        Map<String, Object> extensions) {
+        Map<String, Object> extensions,
+        int firstToolCallIndex) {
 
-    /** Copies {@code toolCalls} and {@code extensions}; null becomes empty. */
+    /**
+     * Copies {@code toolCalls} and {@code extensions}; null becomes empty.
+     *
+     * @throws IllegalArgumentException if {@code firstToolCallIndex} is negative
+     */
     public OllamaLine {
         toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
         extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+        if (firstToolCallIndex < 0) {
+            throw new IllegalArgumentException("firstToolCallIndex must not be negative, was " + firstToolCallIndex);
+        }
+    }
+
+    /** A line whose tool calls, if any, are numbered from 0. */
+    public OllamaLine(String model, String createdAt, String content, String thinking, List<ToolCall> toolCalls,
+            boolean done, String doneReason, Usage usage, Map<String, Object> extensions) {
+        this(model, createdAt, content, thinking, toolCalls, done, doneReason, usage, extensions, 0);
     }
 
     /** A line without extra fields (no durations). */
     public OllamaLine(String model, String createdAt, String content, String thinking, List<ToolCall> toolCalls,
             boolean done, String doneReason, Usage usage) {
-        this(model, createdAt, content, thinking, toolCalls, done, doneReason, usage, Map.of());
+        this(model, createdAt, content, thinking, toolCalls, done, doneReason, usage, Map.of(), 0);
     }
 }

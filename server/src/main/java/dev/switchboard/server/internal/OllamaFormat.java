@@ -17,7 +17,8 @@ import dev.switchboard.core.wire.OllamaWire;
 /**
  * Ollama's native {@code /api/chat} and {@code /api/generate} ({@code shared/reference/ollama-wire.md}
  * sections 7 and 8): NDJSON, one {@code done:false} line per event (reasoning as {@code thinking},
- * a tool call whole in {@code message.tool_calls}), then the {@code done:true} line with
+ * a tool call whole in {@code message.tool_calls}, its {@code function.index} counting 0, 1, … over
+ * the answer as Ollama's parser path does), then the {@code done:true} line with
  * {@code done_reason} and the counts. Ollama's {@code done_reason} is {@code stop} when the model
  * called tools (its {@code /v1} layer derives {@code tool_calls}). The durations on the last line
  * are measured, in nanoseconds: {@code total_duration} since the request was parsed,
@@ -34,6 +35,8 @@ public final class OllamaFormat implements ChatFormat {
     private long firstEventNanos;
     private FinishReason finish;
     private Usage usage;
+    /** Tool calls streamed so far: the next one's {@code function.index}, as Ollama counts them per answer. */
+    private int toolCallsSent;
 
     /** @param generate {@code /api/generate} (text in {@code response}) rather than {@code /api/chat} */
     public OllamaFormat(boolean generate, String model) {
@@ -66,7 +69,9 @@ public final class OllamaFormat implements ChatFormat {
         } else if (event instanceof ChatEvent.ReasoningDelta) {
             return List.of(line("", ((ChatEvent.ReasoningDelta) event).text(), List.of()));
         } else if (event instanceof ChatEvent.ToolCallEvent) {
-            return List.of(line("", null, List.of(((ChatEvent.ToolCallEvent) event).toolCall())));
+            ToolCall call = ((ChatEvent.ToolCallEvent) event).toolCall();
+            return List.of(newline(write(new OllamaLine(model, now(), "", null, List.of(call), false, null, null,
+                    Map.of(), toolCallsSent++))));
         } else if (event instanceof ChatEvent.UsageEvent) {
             usage = ((ChatEvent.UsageEvent) event).usage();
         } else if (event instanceof ChatEvent.Finish) {

@@ -79,7 +79,7 @@ public final class OllamaWriter {
             if (l.thinking() != null && !l.thinking().isEmpty()) {
                 g.writeStringField("thinking", l.thinking());
             }
-            writeToolCalls(g, l.toolCalls());
+            writeToolCalls(g, l.toolCalls(), l.firstToolCallIndex());
             g.writeEndObject();
             writeTail(g, l);
             g.writeEndObject();
@@ -96,7 +96,7 @@ public final class OllamaWriter {
                 g.writeStringField("thinking", l.thinking());
             }
             writeTail(g, l);
-            writeToolCalls(g, l.toolCalls());
+            writeToolCalls(g, l.toolCalls(), l.firstToolCallIndex());
             g.writeEndObject();
         });
     }
@@ -213,7 +213,7 @@ public final class OllamaWriter {
         } else if (m instanceof ChatMessage.AssistantMessage) {
             ChatMessage.AssistantMessage a = (ChatMessage.AssistantMessage) m;
             g.writeStringField("content", a.content() == null ? "" : a.content());
-            writeToolCalls(g, a.toolCalls());
+            writeToolCalls(g, a.toolCalls(), 0);
         } else {
             ChatMessage.ToolMessage t = (ChatMessage.ToolMessage) m;
             g.writeStringField("content", t.content());
@@ -226,8 +226,8 @@ public final class OllamaWriter {
         g.writeEndObject();
     }
 
-    /** Native tool calls: {@code {"id":..,"function":{"index":i,"name":..,"arguments":{...}}}}. */
-    private static void writeToolCalls(JsonGenerator g, List<ToolCall> calls) throws IOException {
+    /** Native tool calls: {@code {"id":..,"function":{"index":first + i,"name":..,"arguments":{...}}}}. */
+    private static void writeToolCalls(JsonGenerator g, List<ToolCall> calls, int first) throws IOException {
         if (calls.isEmpty()) {
             return;
         }
@@ -237,7 +237,7 @@ public final class OllamaWriter {
             g.writeStartObject();
             g.writeStringField("id", call.id());
             g.writeObjectFieldStart("function");
-            g.writeNumberField("index", i);
+            g.writeNumberField("index", first + i);
             g.writeStringField("name", call.name());
             g.writeFieldName("arguments");
             try {
