@@ -147,32 +147,41 @@ public final class EndpointResolution {
             }
         }
         boolean ollamaApi = isOllama(endpoint.rootUrl());
-        LiveEndpoint live = new LiveEndpoint(endpoint, LiveEndpoint.Kind.ENVIRONMENT, why, capabilities, ollamaApi,
-                () -> { });
-        log.accept("endpoint: " + live.describe());
-        return live;
+        return chosen(new LiveEndpoint(endpoint, LiveEndpoint.Kind.ENVIRONMENT, why, capabilities, ollamaApi,
+                () -> { }), log);
     }
 
     private static LiveEndpoint localOllama(Map<String, String> env, Consumer<String> log, String why)
             throws IOException {
-        String chatModel = env.getOrDefault("LLM_MODEL", OllamaTestcontainer.DEFAULT_CHAT_MODEL);
-        String embeddingModel = env.getOrDefault("LLM_EMBEDDING_MODEL", OllamaTestcontainer.DEFAULT_EMBEDDING_MODEL);
+        String chatModel = chatModel(env);
+        String embeddingModel = embeddingModel(env);
         new OllamaModels(LOCAL_OLLAMA, log).ensure(List.of(chatModel, embeddingModel));
         Endpoint endpoint = Endpoint.builder().baseUrl(LOCAL_OLLAMA + "/v1").chatModel(chatModel)
                 .embeddingModel(embeddingModel).readTimeout(Duration.ofMinutes(5)).build();
-        LiveEndpoint live = new LiveEndpoint(endpoint, LiveEndpoint.Kind.LOCAL_OLLAMA, why, Capabilities.all(), true,
-                () -> { });
-        log.accept("endpoint: " + live.describe());
-        return live;
+        return chosen(new LiveEndpoint(endpoint, LiveEndpoint.Kind.LOCAL_OLLAMA, why, Capabilities.all(), true,
+                () -> { }), log);
     }
 
     private static LiveEndpoint testcontainers(Map<String, String> env, Consumer<String> log, String why)
             throws IOException {
-        String chatModel = env.getOrDefault("LLM_MODEL", OllamaTestcontainer.DEFAULT_CHAT_MODEL);
-        String embeddingModel = env.getOrDefault("LLM_EMBEDDING_MODEL", OllamaTestcontainer.DEFAULT_EMBEDDING_MODEL);
-        OllamaTestcontainer container = OllamaTestcontainer.start(chatModel, embeddingModel, log);
-        LiveEndpoint live = new LiveEndpoint(container.endpoint(), LiveEndpoint.Kind.TESTCONTAINERS_OLLAMA, why,
-                Capabilities.all(), true, container);
+        OllamaTestcontainer container = OllamaTestcontainer.start(chatModel(env), embeddingModel(env), log);
+        return chosen(new LiveEndpoint(container.endpoint(), LiveEndpoint.Kind.TESTCONTAINERS_OLLAMA, why,
+                Capabilities.all(), true, container), log);
+    }
+
+    /** {@code LLM_MODEL}, else the fixture's default chat model. */
+    private static String chatModel(Map<String, String> env) {
+        return isSet(env, "LLM_MODEL") ? env.get("LLM_MODEL").trim() : OllamaTestcontainer.DEFAULT_CHAT_MODEL;
+    }
+
+    /** {@code LLM_EMBEDDING_MODEL}, else the fixture's default embedding model. */
+    private static String embeddingModel(Map<String, String> env) {
+        return isSet(env, "LLM_EMBEDDING_MODEL") ? env.get("LLM_EMBEDDING_MODEL").trim()
+                : OllamaTestcontainer.DEFAULT_EMBEDDING_MODEL;
+    }
+
+    /** Says which endpoint was chosen, and returns it. */
+    private static LiveEndpoint chosen(LiveEndpoint live, Consumer<String> log) {
         log.accept("endpoint: " + live.describe());
         return live;
     }
