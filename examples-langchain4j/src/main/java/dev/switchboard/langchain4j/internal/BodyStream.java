@@ -18,6 +18,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * lost its last chunks at random. Here the failure is queued behind the data: every byte that arrived
  * is read, then the failure is thrown.
  *
+ * <p>Before it blocks for the next buffer list it runs {@code idle} on the reading thread: the
+ * parser reading it has been handed every byte received so far ({@link Exchange#idle()}).
+ *
  * <p>Bounded: one buffer list is requested at a time, and the next only once the reader took the
  * previous one. {@link #close()}, from any thread, cancels the subscription (which closes the
  * connection) and wakes a reader blocked in {@code read}.
@@ -28,11 +31,22 @@ final class BodyStream extends InputStream implements java.net.http.HttpResponse
     private static final Object CLOSED = new Object();
 
     private final LinkedBlockingQueue<Object> items = new LinkedBlockingQueue<>();
+    private final Runnable idle;
     private volatile Flow.Subscription subscription;
     private volatile boolean closed;
     private Iterator<ByteBuffer> buffers = List.<ByteBuffer>of().iterator();
     private ByteBuffer current;
     private boolean ended;
+
+    /** @param idle run before each wait for bytes from the network, on the reading thread */
+    BodyStream(Runnable idle) {
+        this.idle = idle;
+    }
+
+    /** A body stream with nothing to run when it waits. */
+    BodyStream() {
+        this(() -> { });
+    }
 
     @Override
     public CompletionStage<InputStream> getBody() {
@@ -101,9 +115,12 @@ final class BodyStream extends InputStream implements java.net.http.HttpResponse
             if (ended) {
                 return false;
             }
-            Object item;
+            Object item = items.poll();
             try {
-                item = items.take();
+                if (item == null) {
+                    idle.run();
+                    item = items.take();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while reading the response body");

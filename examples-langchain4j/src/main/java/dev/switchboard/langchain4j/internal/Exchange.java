@@ -23,6 +23,8 @@ public final class Exchange {
     private volatile boolean began;
     private volatile String lastPayload;
     private volatile boolean cancelled;
+    private volatile boolean signalsIdle;
+    private volatile Runnable idleListener;
     private InputStream body;
 
     /** A new exchange: not begun, not cancelled. */
@@ -62,6 +64,31 @@ public final class Exchange {
         return lastPayload;
     }
 
+    /**
+     * Whether {@link #idle()} will be called whenever the stream's body runs out of bytes to parse:
+     * true once a body that does so ({@link BodyStream}, opened by {@link LangChain4jHttpClient}) is
+     * open. Until then a listener must not wait for {@code idle()}.
+     */
+    public boolean signalsIdle() {
+        return signalsIdle;
+    }
+
+    /** Sets what {@link #idle()} runs: the stream's reader's wake-up. */
+    void onIdle(Runnable listener) {
+        idleListener = listener;
+    }
+
+    /**
+     * Called on the thread that parses the body when every byte received so far was handed to the
+     * parser (so every event in them was delivered) and it is about to wait for more from the network.
+     */
+    void idle() {
+        Runnable listener = idleListener;
+        if (listener != null) {
+            listener.run();
+        }
+    }
+
     /** Whether {@link #cancel()} was called. */
     public boolean isCancelled() {
         return cancelled;
@@ -94,6 +121,7 @@ public final class Exchange {
     /** Called with the body of a 2xx streaming answer; closes it at once if already cancelled. */
     void opened(InputStream stream) {
         began = true;
+        signalsIdle = stream instanceof BodyStream;
         synchronized (this) {
             if (!cancelled) {
                 body = stream;

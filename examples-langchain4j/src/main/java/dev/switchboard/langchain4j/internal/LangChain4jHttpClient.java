@@ -12,6 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,13 +45,21 @@ import dev.switchboard.core.error.HttpErrors;
  *   <li>the {@link Exchange} bound to the calling thread learns when the answer began, the payload
  *       being handled, and gets the body so it can cancel before the first event.</li>
  * </ul>
- * Timeouts: the JDK client's connect timeout, and {@code readTimeout} as the request timeout, which
+ * The body of a stream is parsed on a thread of the JDK client's executor, or of a shared pool of
+ * daemon threads if it has none: never on the caller's thread, even when the response was complete
+ * before the streaming call returned (a dependent stage of a completed future would otherwise run on
+ * the calling thread, which then parses the whole stream into a {@link StreamBridge} nobody reads yet).
+ *
+ * <p>Timeouts: the JDK client's connect timeout, and {@code readTimeout} as the request timeout, which
  * in {@code java.net.http} bounds the wait for the response headers only; once a stream began,
  * {@link StreamBridge} watches the silence between events.
  */
 public final class LangChain4jHttpClient implements HttpClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Parses streamed bodies when the JDK client has no executor of its own; idle threads end after 60 s. */
+    private static final ExecutorService STREAM_READERS = Executors.newCachedThreadPool(new ThreadFactory());
 
     private final java.net.http.HttpClient jdk;
     private final Duration readTimeout;
@@ -97,8 +109,10 @@ public final class LangChain4jHttpClient implements HttpClient {
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         Exchange exchange = Exchange.current();
-        jdk.sendAsync(toJdkRequest(request), info -> new BodyStream())
-                .thenAccept(response -> {
+        Runnable idle = exchange == null ? () -> { } : exchange::idle;
+        Executor readers = jdk.executor().orElse(STREAM_READERS);
+        jdk.sendAsync(toJdkRequest(request), info -> new BodyStream(idle))
+                .thenAcceptAsync(response -> {
                     if (response.statusCode() < 200 || response.statusCode() >= 300) {
                         listener.onError(statusException(response, readBody(response)));
                         return;
@@ -114,7 +128,7 @@ public final class LangChain4jHttpClient implements HttpClient {
                     } catch (IOException ignored) {
                         // closing after the end: nothing left to report
                     }
-                })
+                }, readers)
                 .exceptionally(failure -> {
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause() : failure;
@@ -263,6 +277,18 @@ public final class LangChain4jHttpClient implements HttpClient {
             if (exchange == null || !exchange.isCancelled()) {
                 delegate.onError(error);
             }
+        }
+    }
+
+    /** Names the shared stream readers and makes them daemons. */
+    private static final class ThreadFactory implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "switchboard-langchain4j-stream-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
         }
     }
 

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.CompleteToolCall;
@@ -33,12 +35,18 @@ import dev.switchboard.core.wire.ThinkTagSplitter;
  * HTTP client's thread) to core's pull-based {@link ChatStream.Source} (read on the caller's thread).
  *
  * <ul>
- *   <li><b>Bounded.</b> One {@link ArrayBlockingQueue} of {@value #CAPACITY} items between the two
- *       threads. When it is full the callback blocks, so LangChain4j stops reading the body and TCP
- *       flow control slows the server: a slow reader never makes this buffer grow.</li>
- *   <li><b>Cheap per event.</b> The callback thread only wraps and enqueues; the reader takes every
- *       item that is waiting in one {@code drainTo} (at most {@value #BATCH}), so a burst costs one
- *       hand-off, and does the rest (think tags, tool-call fragments, the partial answer) itself.</li>
+ *   <li><b>Bounded.</b> At most {@value #CAPACITY} items are between the two threads (a
+ *       {@link Semaphore} of that many permits, taken by the callback thread, given back by the
+ *       reader). When they are used up the callback blocks, so LangChain4j stops reading the body
+ *       and TCP flow control slows the server: a slow reader never makes this buffer grow.</li>
+ *   <li><b>Cheap per event.</b> The callback thread only wraps the event and adds it to a batch of
+ *       its own; it publishes the batch (one queue operation, one wake-up of a parked reader) when
+ *       its HTTP body has no more bytes to parse ({@link Exchange#idle()}, just before it would wait
+ *       for the network), at {@value #BATCH} events, and at the end. A token that arrived alone is
+ *       so handed over at once, while a burst of events read from one network buffer costs one
+ *       hand-off instead of one each, and the two threads do not contend for the queue per event.
+ *       Without an idle signal (no {@link BodyStream}) every event is published at once. The reader
+ *       does the rest (think tags, tool-call fragments, the partial answer) itself.</li>
  *   <li><b>Errors on the caller's thread.</b> {@code onError} is queued behind the events that came
  *       before it; the reader delivers those, then throws it as core's typed exception
  *       ({@link Failures}): before the answer began the status error itself, after it a
@@ -58,9 +66,9 @@ import dev.switchboard.core.wire.ThinkTagSplitter;
  */
 public final class StreamBridge implements StreamingChatResponseHandler, ChatStream.Source {
 
-    /** Items the queue holds at most. */
+    /** Items between the two threads at most. */
     static final int CAPACITY = 256;
-    /** Items the reader takes in one hand-off at most. */
+    /** Items published in one hand-off at most. */
     static final int BATCH = 64;
 
     private static final Object CLOSED = new Object();
@@ -71,16 +79,23 @@ public final class StreamBridge implements StreamingChatResponseHandler, ChatStr
     private record Failed(Throwable error, String payload, boolean began) {
     }
 
-    private final ArrayBlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+    /** Published batches ({@code List<Object>}), or {@link #CLOSED}; every batch holds at least one item. */
+    private final ArrayBlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY + 1);
+    /** Permits for the items published and not yet taken by the reader. */
+    private final Semaphore room = new Semaphore(CAPACITY);
     private final Exchange exchange;
     private final Duration idleTimeout;
     private volatile boolean closed;
     private volatile boolean terminated;
     private volatile StreamingHandle handle;
+    /** The reader while it is parked (or about to park) on an empty queue, else null. */
+    private volatile Thread parkedReader;
+    /** Events not published yet: LangChain4j's thread only (the one parsing the body). */
+    private List<Object> outgoing = new ArrayList<>();
 
     // The reader's state: touched only by the thread calling next().
-    private final List<Object> batch = new ArrayList<>(BATCH);
     private final ArrayDeque<ChatEvent> ready = new ArrayDeque<>();
+    private final Consumer<ChatEvent> toReady = ready::add; // one instance, not one per event
     private final ChatAccumulator delivered = new ChatAccumulator();
     private final ThinkTagSplitter thinkTags = new ThinkTagSplitter();
     private final Map<Integer, ToolCallFragments> fragments = new TreeMap<>();
@@ -95,6 +110,7 @@ public final class StreamBridge implements StreamingChatResponseHandler, ChatStr
     public StreamBridge(Exchange exchange, Duration idleTimeout) {
         this.exchange = exchange;
         this.idleTimeout = idleTimeout;
+        exchange.onIdle(this::publish);
     }
 
     // ------------------------------------------------------------------ LangChain4j's thread
@@ -102,7 +118,10 @@ public final class StreamBridge implements StreamingChatResponseHandler, ChatStr
     @Override
     public void onPartialResponse(PartialResponse partialResponse, PartialResponseContext context) {
         remember(context.streamingHandle());
-        put(new ChatEvent.TextDelta(partialResponse.text()));
+        String text = partialResponse.text();
+        if (text != null && !text.isEmpty()) {
+            put(text); // the reader makes the TextDelta(s), after splitting off think tags
+        }
     }
 
     @Override
@@ -125,6 +144,7 @@ public final class StreamBridge implements StreamingChatResponseHandler, ChatStr
     @Override
     public void onCompleteResponse(ChatResponse completeResponse) {
         put(new Completed(completeResponse));
+        publish();
         terminated = true;
     }
 
@@ -132,6 +152,7 @@ public final class StreamBridge implements StreamingChatResponseHandler, ChatStr
     public void onError(Throwable error) {
         // Read now: the exchange's payload is the event LangChain4j was handling when it failed.
         put(new Failed(error, exchange.lastPayload(), exchange.began()));
+        publish();
         terminated = true;
     }
 
@@ -145,10 +166,44 @@ public final class StreamBridge implements StreamingChatResponseHandler, ChatStr
         if (terminated || closed) {
             return; // after the end (LangChain4j's OpenAI module reads on after a bad chunk) or after close
         }
-        try {
-            queue.put(item);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        outgoing.add(item);
+        if (outgoing.size() >= BATCH || !exchange.signalsIdle()) {
+            publish();
+        }
+    }
+
+    /**
+     * Hands the events added so far to the reader and wakes it if it is parked; blocks while
+     * {@value #CAPACITY} items wait to be read. On LangChain4j's thread: after a callback, or through
+     * {@link Exchange#idle()}.
+     */
+    void publish() {
+        List<Object> batch = outgoing;
+        if (batch.isEmpty() || closed) {
+            return;
+        }
+        outgoing = new ArrayList<>();
+        if (!room.tryAcquire(batch.size())) {
+            wakeReader(); // full: the reader must run before there is room
+            try {
+                room.acquire(batch.size());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (closed) {
+            return;
+        }
+        queue.offer(batch); // never full: every batch holds a permit, the queue has room for all and CLOSED
+        wakeReader();
+    }
+
+    /** Unparks the reader if it waits; an extra call only costs a spurious wake-up, which the reader absorbs. */
+    private void wakeReader() {
+        Thread reader = parkedReader;
+        if (reader != null) {
+            LockSupport.unpark(reader);
         }
     }
 
@@ -167,7 +222,7 @@ public final class StreamBridge implements StreamingChatResponseHandler, ChatStr
             cancel();
             throw new LlmTimeoutException("no answer within the read timeout of " + idleTimeout, idleTimeout, null);
         }
-        if (first instanceof Failed failed && !failed.began()) {
+        if (first != CLOSED && batchOf(first).get(0) instanceof Failed failed && !failed.began()) {
             cancel();
             throw Failures.map(failed.error(), failed.payload(), idleTimeout);
         }
@@ -201,12 +256,8 @@ public final class StreamBridge implements StreamingChatResponseHandler, ChatStr
             if (finished) {
                 return null;
             }
-            if (head != null) {
-                handle(head);
-                head = null;
-                continue;
-            }
-            Object item = poll();
+            Object item = head != null ? head : poll();
+            head = null;
             if (item == null) {
                 cancel();
                 finished = true;
@@ -217,32 +268,55 @@ public final class StreamBridge implements StreamingChatResponseHandler, ChatStr
                 finished = true;
                 return null;
             }
-            batch.add(item);
-            queue.drainTo(batch, BATCH - 1);
+            List<Object> batch = batchOf(item);
+            room.release(batch.size());
             for (int i = 0; i < batch.size() && !finished; i++) {
                 handle(batch.get(i));
             }
-            batch.clear();
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<Object> batchOf(Object published) {
+        return (List<Object>) published;
+    }
+
+    /** The next batch or {@link #CLOSED}, parking while there is none; null after the idle timeout. */
     private Object poll() {
         Object item = queue.poll();
         if (item != null) {
             return item;
         }
+        long deadline = System.nanoTime() + idleTimeout.toNanos();
+        Thread reader = Thread.currentThread();
         try {
-            return queue.poll(idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cancel();
-            throw new LlmException("interrupted while waiting for the next event", 0, null, null, e);
+            while (true) {
+                // Announce the park before the last look, so an event enqueued after that look is
+                // followed by a wake-up (the queue's lock orders the two threads).
+                parkedReader = reader;
+                item = queue.poll();
+                if (item != null) {
+                    return item;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                LockSupport.parkNanos(this, left);
+                if (reader.isInterrupted()) {
+                    cancel();
+                    throw new LlmException("interrupted while waiting for the next event", 0, null, null,
+                            new InterruptedException());
+                }
+            }
+        } finally {
+            parkedReader = null;
         }
     }
 
     private void handle(Object item) {
-        if (item instanceof ChatEvent.TextDelta text) {
-            thinkTags.feed(text.text(), ready::add);
+        if (item instanceof String text) {
+            thinkTags.feed(text, toReady);
         } else if (item instanceof ChatEvent event) {
             ready.add(event);
         } else if (item instanceof PartialToolCall part) {
@@ -252,13 +326,13 @@ public final class StreamBridge implements StreamingChatResponseHandler, ChatStr
             ready.add(new ChatEvent.ToolCallEvent(call.index(), Conversions.toolCall(call.index(),
                     call.toolExecutionRequest())));
         } else if (item instanceof Completed completed) {
-            thinkTags.flush(ready::add);
-            Conversions.finishAndUsage(completed.response(), hasToolCalls(), ready::add);
+            thinkTags.flush(toReady);
+            Conversions.finishAndUsage(completed.response(), hasToolCalls(), toReady);
             finished = true;
         } else if (item == CLOSED) {
             finished = true;
         } else if (item instanceof Failed failed) {
-            thinkTags.flush(ready::add);
+            thinkTags.flush(toReady);
             finished = true;
             failure = failed.began()
                     ? Failures.interrupted(failed.error(), failed.payload(), idleTimeout, partialIncluding(ready))
@@ -304,8 +378,10 @@ public final class StreamBridge implements StreamingChatResponseHandler, ChatStr
     @Override
     public void cancel() {
         closed = true;
-        queue.clear(); // releases a callback blocked on a full queue
-        queue.offer(CLOSED); // wakes a reader blocked on an empty one
+        queue.clear();
+        room.release(CAPACITY); // releases a callback blocked for room
+        queue.offer(CLOSED); // ends the reader's wait
+        wakeReader();
         StreamingHandle streamingHandle = handle;
         if (streamingHandle != null) {
             streamingHandle.cancel();
