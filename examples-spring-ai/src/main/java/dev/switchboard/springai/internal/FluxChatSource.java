@@ -1,5 +1,6 @@
 package dev.switchboard.springai.internal;
 
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,14 +38,20 @@ import reactor.util.concurrent.Queues;
  * {@link ChatStream}: a Reactor subscriber on one side, a {@link ChatStream.Source} on the other.
  *
  * <ul>
- *   <li><b>Bounded.</b> It asks upstream for {@value #BATCH} answers at a time, twice over at the
- *       start, and for {@value #BATCH} more each time the caller has taken that many; the queue
- *       between the threads (Reactor's {@code SpscArrayQueue}) never holds more than
- *       2 × {@value #BATCH}. Upstream of the subscriber, Spring AI's own {@code Flux.create} keeps
- *       reading the socket into its unbounded buffer: that part is Spring AI's.</li>
+ *   <li><b>Bounded.</b> The queue between the threads (Reactor's {@code SpscArrayQueue}) holds at
+ *       most {@value #CAPACITY} answers; when it is full, the thread delivering them (openai-java's
+ *       stream handler, which reads the socket) waits in {@code onNext} until the caller took one,
+ *       so nothing more is read and TCP flow control slows the server. Demand is not used for this:
+ *       the subscriber requests everything, because Spring AI's chain does not honour a bounded
+ *       demand (its {@code bufferUntil} fails with {@code OverflowException: Could not emit buffer
+ *       due to lack of requests} once the caller falls behind the requested amount).</li>
  *   <li><b>Cheap handoff.</b> Spring AI delivers on openai-java's stream-handler thread; the caller
- *       reads on its own. The producer wakes the caller only when it is parked, and the caller
- *       spins briefly before parking, so a steady stream costs no wake-up per chunk.</li>
+ *       reads on its own and parks when the queue is empty. The producer wakes a parked caller not
+ *       for every answer but when its thread is about to wait for the network ({@link NetworkWait},
+ *       signalled by {@link SseEndGuard}), i.e. once all answers in the bytes received so far were
+ *       delivered: an answer that arrived alone is handed over at once, a burst read from one
+ *       network buffer costs one wake-up. The end, an error, and an answer delivered on any other
+ *       thread wake it at once.</li>
  *   <li><b>Errors on the caller's thread.</b> Everything delivered before a failure is handed out
  *       first; then the failure is thrown as core's typed exception ({@link Failures}): before the
  *       first answer as it is (status, the server's message), after it as a
@@ -62,24 +69,27 @@ import reactor.util.concurrent.Queues;
  */
 public final class FluxChatSource implements ChatStream.Source {
 
-    /** Answers requested from upstream at a time. */
-    static final int BATCH = 32;
-    /** Polls of an empty queue before the caller parks; a few microseconds. */
-    private static final int SPINS = 200;
+    /** Answers waiting for the caller at most. */
+    static final int CAPACITY = 64;
+    /** Longest park of a producer waiting for room before it looks again (a guard, not a poll). */
+    private static final long PRODUCER_PARK_NANOS = 1_000_000;
 
     private final Endpoint endpoint;
-    private final Queue<ChatResponse> queue = Queues.<ChatResponse>get(2 * BATCH).get();
+    private final Queue<ChatResponse> queue = Queues.<ChatResponse>get(CAPACITY).get();
     private final Queue<ChatCompletionChunk> discarded = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<ChatEvent> pending = new ArrayDeque<>();
     private final ChatAccumulator received = new ChatAccumulator();
     private final ThinkTagSplitter thinkTags = new ThinkTagSplitter();
 
     private final Receiver receiver = new Receiver();
+    private final Runnable wake = this::wake;
     private volatile Thread waiter;
+    private volatile Thread blockedProducer;
+    /** The caller's thread while it is inside {@link #take()} (or subscribing), else null. */
+    private volatile Thread reading;
     private volatile boolean done;
     private volatile boolean cancelled;
     private Throwable failure; // written before done, read after it
-    private int taken;
     private int reasoningSeen;
     private int toolCallIndex;
     private boolean answered;
@@ -100,7 +110,12 @@ public final class FluxChatSource implements ChatStream.Source {
      */
     public static ChatStream open(Flux<ChatResponse> answers, Endpoint endpoint) {
         FluxChatSource source = new FluxChatSource(endpoint);
-        answers.doOnDiscard(ChatCompletionChunk.class, source.discarded::add).subscribe(source.receiver);
+        source.reading = Thread.currentThread();
+        try {
+            answers.doOnDiscard(ChatCompletionChunk.class, source.discarded::add).subscribe(source.receiver);
+        } finally {
+            source.reading = null;
+        }
         source.awaitFirstSignal();
         return ChatStream.of(source);
     }
@@ -111,13 +126,18 @@ public final class FluxChatSource implements ChatStream.Source {
     private final class Receiver extends BaseSubscriber<ChatResponse> {
         @Override
         protected void hookOnSubscribe(Subscription subscription) {
-            subscription.request(2L * BATCH);
+            subscription.request(Long.MAX_VALUE); // bounded by the queue, see the class comment
         }
 
         @Override
         protected void hookOnNext(ChatResponse answer) {
-            queue.offer(answer); // never full: at most 2 × BATCH are requested and not yet taken
-            wake();
+            if (!queue.offer(answer) && !awaitRoom(answer)) {
+                return; // cancelled while waiting
+            }
+            VarHandle.fullFence(); // the offer before the look at waiter (the queue's store is only ordered)
+            if (waiter != null && !NetworkWait.defer(wake)) {
+                wake();
+            }
         }
 
         @Override
@@ -132,6 +152,39 @@ public final class FluxChatSource implements ChatStream.Source {
             done = true;
             wake();
         }
+    }
+
+    /** Waits, on the delivering thread, until {@code answer} fits in the queue; false if cancelled first. */
+    private boolean awaitRoom(ChatResponse answer) {
+        Thread self = Thread.currentThread();
+        if (self == reading) {
+            // Delivered synchronously inside the caller's own request or subscribe: waiting would
+            // never end. Spring AI delivers on openai-java's stream-handler thread, so this is a
+            // Flux that emits on the subscriber's thread; it is refused rather than buffered.
+            receiver.dispose();
+            hookOnErrorFromReceiver(new IllegalStateException("more than " + CAPACITY
+                    + " answers were delivered on the reading thread itself; deliver them on another thread"));
+            return false;
+        }
+        wake(); // the caller must run before there is room
+        try {
+            while (!cancelled) {
+                blockedProducer = self;
+                VarHandle.fullFence();
+                if (queue.offer(answer)) {
+                    return true;
+                }
+                LockSupport.parkNanos(this, PRODUCER_PARK_NANOS);
+            }
+            return false;
+        } finally {
+            blockedProducer = null;
+        }
+    }
+
+    private void hookOnErrorFromReceiver(Throwable error) {
+        failure = error;
+        done = true;
     }
 
     private void wake() {
@@ -170,6 +223,10 @@ public final class FluxChatSource implements ChatStream.Source {
         receiver.dispose();
         done = true; // no signal follows a cancel: release a reader blocked on another thread
         wake();
+        Thread producer = blockedProducer;
+        if (producer != null) {
+            LockSupport.unpark(producer);
+        }
     }
 
     private void awaitFirstSignal() {
@@ -186,13 +243,22 @@ public final class FluxChatSource implements ChatStream.Source {
 
     /** The next answer, blocking; null once upstream ended (check {@link #failure}) or the stream was cancelled. */
     private ChatResponse take() {
-        int spins = 0;
+        reading = Thread.currentThread();
+        try {
+            return takeNext();
+        } finally {
+            reading = null;
+        }
+    }
+
+    private ChatResponse takeNext() {
         for (;;) {
             ChatResponse answer = queue.poll();
             if (answer != null) {
-                if (++taken == BATCH) {
-                    taken = 0;
-                    receiver.request(BATCH);
+                VarHandle.fullFence(); // the slot freed before the look at blockedProducer
+                Thread producer = blockedProducer;
+                if (producer != null) {
+                    LockSupport.unpark(producer);
                 }
                 return answer;
             }
@@ -202,11 +268,6 @@ public final class FluxChatSource implements ChatStream.Source {
                     return answer;
                 }
                 return null;
-            }
-            if (spins < SPINS) {
-                spins++;
-                Thread.onSpinWait();
-                continue;
             }
             waiter = Thread.currentThread();
             if (queue.isEmpty() && !done) {

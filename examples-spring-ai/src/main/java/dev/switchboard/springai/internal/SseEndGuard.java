@@ -26,6 +26,8 @@ import okio.Source;
  *       stream-handler thread is blocked reading it; without the cancel, OkHttp would first try to
  *       read the rest of the body on the closing thread for up to 100 ms.</li>
  * </ul>
+ * It also tells {@link NetworkWait} when the thread reading the stream is about to wait for the
+ * network, so {@link FluxChatSource} can wake its reader once per burst of answers.
  * Other responses pass through untouched. The check costs a few byte reads per network read: it
  * keeps the last non-whitespace bytes seen, and at the end compares them with {@code [DONE]}.
  */
@@ -73,8 +75,16 @@ public final class SseEndGuard implements Interceptor {
 
         @Override
         public long read(Buffer sink, long byteCount) throws IOException {
-            long n = super.read(sink, byteCount);
+            NetworkWait.before(); // every answer in the bytes read so far was delivered
+            long n;
+            try {
+                n = super.read(sink, byteCount);
+            } catch (IOException | RuntimeException e) {
+                NetworkWait.leave();
+                throw e;
+            }
             if (n == -1) {
+                NetworkWait.leave();
                 ended = true;
                 if (!endsWithDone()) {
                     throw new MissingDoneMarkerException();

@@ -38,19 +38,33 @@ class FluxChatSourceTest {
     private static final Endpoint ENDPOINT = Endpoint.builder().baseUrl("http://127.0.0.1:1/v1").build();
 
     @Test
-    void requestsNoMoreThanTwoBatchesAheadOfTheReader() {
-        AtomicLong requested = new AtomicLong();
+    void theDeliveringThreadWaitsWhileCapacityAnswersAreUnread() {
+        AtomicLong delivered = new AtomicLong();
         Flux<ChatResponse> answers = Flux.range(0, 10_000).map(i -> text("t" + i))
-                .doOnRequest(n -> requested.addAndGet(n));
+                .doOnNext(answer -> delivered.incrementAndGet())
+                .subscribeOn(Schedulers.single());
 
         try (ChatStream stream = FluxChatSource.open(answers, ENDPOINT)) {
             Iterator<ChatEvent> events = stream.iterator();
             for (int taken = 1; taken <= 500; taken++) {
                 assertThat(events.next()).isEqualTo(new ChatEvent.TextDelta("t" + (taken - 1)));
-                assertThat(requested.get() - taken).as("requested ahead after %d taken", taken)
-                        .isBetween(0L, 2L * FluxChatSource.BATCH);
+                // taken, plus at most CAPACITY in the queue, plus the one whose onNext is waiting
+                assertThat(delivered.get() - taken).as("delivered ahead after %d taken", taken)
+                        .isBetween(0L, FluxChatSource.CAPACITY + 1L);
             }
         }
+    }
+
+    @Test
+    void moreThanCapacityDeliveredOnTheReadingThreadItselfFailsInsteadOfWaitingForever() {
+        Flux<ChatResponse> synchronous = Flux.range(0, 10 * FluxChatSource.CAPACITY).map(i -> text("t" + i));
+
+        StreamInterruptedException e = catchThrowableOfType(StreamInterruptedException.class,
+                () -> FluxChatSource.open(synchronous, ENDPOINT).collect());
+
+        assertThat(e).isNotNull();
+        assertThat(e.getCause()).isInstanceOf(IllegalStateException.class);
+        assertThat(e.partial().text()).startsWith("t0t1t2");
     }
 
     @Test
