@@ -67,9 +67,9 @@ import dev.switchboard.core.wire.ThinkTagSplitter;
 public final class StreamBridge implements StreamingChatResponseHandler, ChatStream.Source {
 
     /** Items between the two threads at most. */
-    static final int CAPACITY = 256;
+    static final int CAPACITY = 1024;
     /** Items published in one hand-off at most. */
-    static final int BATCH = 64;
+    static final int BATCH = 256;
 
     private static final Object CLOSED = new Object();
 
