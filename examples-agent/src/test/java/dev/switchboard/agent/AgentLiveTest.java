@@ -1,14 +1,13 @@
 package dev.switchboard.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.switchboard.testkit.live.LlmLiveContract.unlessToolsRefused;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +20,6 @@ import dev.switchboard.core.ChatMessage;
 import dev.switchboard.core.LlmClient;
 import dev.switchboard.core.LlmClients;
 import dev.switchboard.core.ToolCall;
-import dev.switchboard.core.error.BadRequestException;
 import dev.switchboard.testkit.live.LiveEndpoint;
 import dev.switchboard.testkit.live.LiveEndpointExtension;
 
@@ -114,17 +112,6 @@ class AgentLiveTest {
     private void requiresTools() {
         assumeTrue(live.capabilities().supports(Capability.TOOLS),
                 () -> "the endpoint does not support TOOLS: " + live.capabilities().reasonUnsupported(Capability.TOOLS));
-    }
-
-    /** Runs {@code run}; skips the case if the server answers Ollama's "does not support tools" (ollama-wire.md, errors). */
-    private static RunResult unlessToolsRefused(Supplier<RunResult> run) {
-        try {
-            return run.get();
-        } catch (BadRequestException e) {
-            String said = e.providerMessage() != null ? e.providerMessage() : e.getMessage();
-            assumeFalse(said != null && said.contains("does not support tools"), () -> "the model refuses tools: " + said);
-            throw e;
-        }
     }
 
     private static void assertEveryCallAnswered(RunResult result) {

@@ -14,7 +14,6 @@ import dev.switchboard.server.engine.LlamaCppEngine;
 import dev.switchboard.server.engine.ModelLoadException;
 import dev.switchboard.server.engine.ScriptedEngine;
 import dev.switchboard.testkit.live.EndpointResolution;
-import dev.switchboard.testkit.live.InProcessLlama;
 import dev.switchboard.testkit.live.LiveEndpoint;
 
 /**
@@ -32,12 +31,10 @@ import dev.switchboard.testkit.live.LiveEndpoint;
  *       on the scripted engine, labelled as a scripted offline demo (a tour-only step: the live
  *       tests want a real model).</li>
  * </ol>
- * Every step prints which one it chose and why.
+ * Every step prints, as a line starting {@code "· "}, what it tried and why; the last such line,
+ * {@code "· endpoint: ..."}, is the endpoint chosen.
  */
 public final class EndpointResolver {
-
-    /** Where a local Ollama listens by default. */
-    public static final String LOCAL_OLLAMA = EndpointResolution.LOCAL_OLLAMA;
 
     /** Pause between the scripted engine's chunks, so streaming is visible to a reader. */
     public static final Duration SCRIPTED_CHUNK_DELAY = Duration.ofMillis(40);
@@ -76,7 +73,9 @@ public final class EndpointResolver {
             }
             out.println("! llama.cpp's native library does not load on this platform, so no model can run"
                     + " in-process: " + e.getMessage());
-            return scripted(scriptedChunkDelay);
+            TourEndpoint scripted = scripted(scriptedChunkDelay);
+            out.println("· endpoint: " + scripted.description());
+            return scripted;
         }
         return new TourEndpoint(live.endpoint(), live.describe(), live.ollamaApi(), live, unsupported(live));
     }

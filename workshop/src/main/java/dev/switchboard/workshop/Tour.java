@@ -40,7 +40,7 @@ public final class Tour {
     public static int run(PrintStream out, Map<String, String> env, Duration scriptedChunkDelay) throws Exception {
         out.println("Switchboard workshop: five scenarios, every style, one endpoint.");
         try (TourEndpoint target = EndpointResolver.resolve(env, out, scriptedChunkDelay)) {
-            out.println("Endpoint: " + target.description());
+            // The resolution has printed which endpoint it chose and why ("· endpoint: ...").
             boolean demoModel = DemoModel.MODEL_NAME.equals(target.endpoint().chatModel());
             out.println("Chat model: " + target.endpoint().chatModel()
                     + ", embedding model: " + target.endpoint().embeddingModel()

@@ -39,7 +39,7 @@ class TourTest {
 
         String printed = bytes.toString(StandardCharsets.UTF_8);
         // On a machine where a local Ollama answers, the tour uses it instead; the checks below hold either way.
-        assertThat(printed).contains("Endpoint: ");
+        assertThat(printed).contains("· endpoint: ");
         assertThat(printed).contains("raw-http examples", "raw-http Ollama /api", "LlmClient raw-http");
         assertThat(printed).doesNotContain("FAILED");
         assertThat(status).as(printed).isZero();
@@ -72,6 +72,7 @@ class TourTest {
             assertThat(target.unsupported(Scenario.AGENT_LOOP)).isEmpty();
         }
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("native library does not load on this platform")
+                .contains("· endpoint: the embedded Switchboard server at ")
                 .contains("cannot open shared object file");
     }
 
@@ -114,7 +115,7 @@ class TourTest {
             int status = Tour.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), env, Duration.ZERO);
 
             String printed = bytes.toString(StandardCharsets.UTF_8);
-            assertThat(printed).contains("Endpoint: LLM_BASE_URL at " + other.openAiBaseUrl())
+            assertThat(printed).contains("· endpoint: LLM_BASE_URL at " + other.openAiBaseUrl())
                     .doesNotContain("SCRIPTED OFFLINE DEMO").contains("Your name is Alice.")
                     .contains("You said: " + Prompts.QUESTION);
             assertThat(other.stats().requests() - requestsBefore).as("requests that reached the server").isGreaterThan(20);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -239,15 +240,7 @@ public abstract class LlmLiveContract {
                 .user("What is the weather in Paris? Use the get_weather tool.")
                 .addTool(weather).maxTokens(256).temperature(0.0).seed(42L).build();
 
-        ChatResponse first;
-        try {
-            first = client.chat(ask);
-        } catch (BadRequestException e) {
-            // Ollama's words for a model without the tools capability (shared/reference/ollama-wire.md, errors).
-            String said = e.providerMessage() != null ? e.providerMessage() : e.getMessage();
-            assumeFalse(said != null && said.contains("does not support tools"), () -> "the model refuses tools: " + said);
-            throw e;
-        }
+        ChatResponse first = unlessToolsRefused(() -> client.chat(ask));
 
         if (first.toolCalls().isEmpty()) {
             assertThat(first.finishReason()).as("finish_reason without tool calls").isNotEqualTo(FinishReason.TOOL_CALLS);
@@ -267,6 +260,25 @@ public abstract class LlmLiveContract {
         ChatResponse second = client.chat(ask.toBuilder().messages(messages).build());
 
         assertThat(second.finishReason()).as("finish_reason after the tool result").isNotNull();
+    }
+
+    /**
+     * Runs {@code call}, a request that offers tools; if the server refuses it with
+     * {@code 400 "<model> does not support tools"} (Ollama's words, shared/reference/ollama-wire.md,
+     * errors; Switchboard's in-process engine says the same) the case is skipped with that message.
+     *
+     * @param call the request
+     * @return what {@code call} returned
+     * @throws BadRequestException any other 400, as thrown
+     */
+    public static <T> T unlessToolsRefused(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (BadRequestException e) {
+            String said = e.providerMessage() != null ? e.providerMessage() : e.getMessage();
+            assumeFalse(said != null && said.contains("does not support tools"), () -> "the model refuses tools: " + said);
+            throw e;
+        }
     }
 
     private static boolean isNonEmptyDelta(ChatEvent event) {
