@@ -47,7 +47,7 @@ class TourTest {
 
     @Test
     @Timeout(180)
-    void withNothingConfiguredTheGeneratedModelRunsInProcessAndTheTourSaysItsTextIsNotMeaningful() throws Exception {
+    void inProcessTheGeneratedModelRunsAndTheTourSaysItsTextIsNotMeaningful() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int status = Tour.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), IN_PROCESS, Duration.ZERO);
         String printed = bytes.toString(StandardCharsets.UTF_8);
