@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import dev.switchboard.core.Endpoint;
 import dev.switchboard.core.LlmClient;
 import dev.switchboard.core.LlmClients;
-import dev.switchboard.rawhttp.OllamaEmbeddings;
-import dev.switchboard.rawhttp.OllamaStreamingChat;
+import dev.switchboard.examples.rawhttp.OllamaEmbeddings;
+import dev.switchboard.examples.rawhttp.OllamaStreamingChat;
 
 /**
  * The raw-HTTP examples for Ollama's native {@code /api} (NDJSON): streaming chat and embeddings;

@@ -6,10 +6,10 @@ import java.util.List;
 import dev.switchboard.core.Endpoint;
 import dev.switchboard.core.LlmClient;
 import dev.switchboard.core.LlmClients;
-import dev.switchboard.rawhttp.Embeddings;
-import dev.switchboard.rawhttp.MultiTurnChat;
-import dev.switchboard.rawhttp.NonStreamingChat;
-import dev.switchboard.rawhttp.StreamingChat;
+import dev.switchboard.examples.rawhttp.Embeddings;
+import dev.switchboard.examples.rawhttp.MultiTurnChat;
+import dev.switchboard.examples.rawhttp.NonStreamingChat;
+import dev.switchboard.examples.rawhttp.StreamingChat;
 
 /**
  * The raw-HTTP example classes (OkHttp + Jackson, nothing else), run as a reader would copy them;

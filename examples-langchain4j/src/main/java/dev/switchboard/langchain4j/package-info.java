@@ -1,2 +1,0 @@
-/** Switchboard's examples-langchain4j module: see this module's README. */
-package dev.switchboard.langchain4j;

@@ -1,0 +1,68 @@
+package dev.switchboard.examples.openaijava;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.engine.ScriptedEngine;
+import dev.switchboard.testkit.LlmEndpointExtension;
+
+/**
+ * Each example's {@code main}, run as a reader runs it: in its own JVM, configured only by the
+ * {@code LLM_*} environment (here pointing at the scripted server). Also proves the JVM exits by
+ * itself once {@code main} returns, i.e. the SDK client was closed.
+ */
+@ExtendWith(LlmEndpointExtension.class)
+class MainMethodsTest {
+
+    static Stream<Arguments> examples() {
+        return Stream.of(
+                Arguments.of("NonStreamingChat", ScriptedEngine.MODEL,
+                        "You said: Why is the sky blue? Answer in one sentence."),
+                Arguments.of("StreamingChat", ScriptedEngine.MODEL, "You said: Count from one to ten in words."),
+                Arguments.of("MultiTurnChat", ScriptedEngine.MODEL,
+                        "assistant: Nice to meet you, Alice.\nassistant: Your name is Alice."),
+                Arguments.of("AgentLoop", ScriptedEngine.MODEL,
+                        "  tool call get_weather {\"city\":\"Paris\"}\n  tool result Weather[city=Paris"),
+                Arguments.of("Embeddings", ScriptedEngine.MODEL, "The cat sat on the mat. -> 256 floats, starting ["),
+                Arguments.of("AsyncStreamingChat", ScriptedEngine.MODEL, "You said: Count from one to ten in words."),
+                Arguments.of("ReasoningAndTimings", ScriptedEngine.MODEL_REASONING_CONTENT,
+                        "reasoning: The user wrote 9 words. I will answer.\ncontent: You said: Is 17"),
+                // The scripted engine does not follow response_format: main fails, naming the prose it got.
+                Arguments.of("StructuredOutput", ScriptedEngine.MODEL, "You said: Tell me about the capital of France."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void mainRunsAgainstTheEndpointInTheEnvironment(String example, String model, String expected,
+            SwitchboardServer server) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "dev.switchboard.examples.openaijava." + example)
+                .redirectErrorStream(true);
+        builder.environment().put("LLM_BASE_URL", server.openAiBaseUrl());
+        builder.environment().put("LLM_API_KEY", "test-key");
+        builder.environment().put("LLM_MODEL", model);
+        builder.environment().put("LLM_EMBEDDING_MODEL", ScriptedEngine.EMBEDDING_MODEL);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the JVM exited by itself").isTrue();
+        if (example.equals("StructuredOutput")) {
+            assertThat(process.exitValue()).as("exit code; output:%n%s", output).isNotZero();
+        } else {
+            assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
+        }
+        assertThat(output.replace("\r\n", "\n")).contains(expected);
+    }
+}

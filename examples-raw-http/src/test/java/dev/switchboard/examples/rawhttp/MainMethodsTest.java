@@ -1,0 +1,68 @@
+package dev.switchboard.examples.rawhttp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.engine.ScriptedEngine;
+
+/**
+ * Each example's {@code main}, run as a reader runs it: in its own JVM, configured only by the
+ * {@code LLM_*} environment variables (here pointing at the scripted server). Also proves the JVM
+ * exits by itself once {@code main} returns (OkHttp's threads are daemons).
+ */
+class MainMethodsTest {
+
+    private static SwitchboardServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = SwitchboardServer.start(new ScriptedEngine());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    static Stream<Arguments> examples() {
+        return Stream.of(
+                Arguments.of("NonStreamingChat", "You said: Why is the sky blue? Answer in one sentence."),
+                Arguments.of("StreamingChat", "You said: Count from one to ten in words."),
+                Arguments.of("MultiTurnChat", "assistant: Nice to meet you, Alice.\nassistant: Your name is Alice."),
+                Arguments.of("AgentLoop", "  tool call get_weather {\"city\":\"Paris\"}\n  tool result {\"city\":\"Paris\""),
+                Arguments.of("Embeddings", "The cat sat on the mat. -> 256 floats, starting ["),
+                Arguments.of("OllamaStreamingChat", "You said: Count from one to ten in words."),
+                Arguments.of("OllamaEmbeddings", "Stock prices fell today. -> 256 floats, starting ["));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void mainRunsAgainstTheEndpointInTheEnvironment(String example, String expected) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "dev.switchboard.examples.rawhttp." + example)
+                .redirectErrorStream(true);
+        builder.environment().put("LLM_BASE_URL", server.openAiBaseUrl());
+        builder.environment().put("LLM_API_KEY", "test-key");
+        builder.environment().put("LLM_MODEL", ScriptedEngine.MODEL);
+        builder.environment().put("LLM_EMBEDDING_MODEL", ScriptedEngine.EMBEDDING_MODEL);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the JVM exited by itself").isTrue();
+        assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
+        assertThat(output.replace("\r\n", "\n")).contains(expected);
+    }
+}

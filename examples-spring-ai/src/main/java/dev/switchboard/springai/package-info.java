@@ -1,2 +1,0 @@
-/** Switchboard's examples-spring-ai module: see this module's README. */
-package dev.switchboard.springai;
