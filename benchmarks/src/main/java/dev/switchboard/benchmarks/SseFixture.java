@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The stream every decode benchmark reads: {@value #CHUNKS} {@code chat.completion.chunk} events
  * shaped like llama-server's (field order and {@code system_fingerprint} as in
- * {@code shared/reference/llama-server-transcripts/05-chat-stream.txt}), one word of content each,
- * then a finish chunk and {@code data: [DONE]}.
+ * {@code core/src/test/resources/reference/llama-server-transcripts/05-chat-stream.txt}), one word
+ * of content each, then a finish chunk and {@code data: [DONE]}.
  */
 public final class SseFixture {
 

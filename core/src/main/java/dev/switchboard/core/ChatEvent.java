@@ -10,7 +10,7 @@ import java.util.Objects;
  * {@link ReasoningDelta} and {@link ToolCallEvent}, at most one {@link UsageEvent} and ends with
  * exactly one {@link Finish} — except that usage may follow the finish, since servers send it on
  * a chunk after the one carrying {@code finish_reason} (see
- * {@code shared/reference/llama-server-transcripts/06-chat-stream-usage.txt}).
+ * {@code core/src/test/resources/reference/llama-server-transcripts/06-chat-stream-usage.txt}).
  */
 public sealed interface ChatEvent {
 

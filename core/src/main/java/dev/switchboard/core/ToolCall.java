@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * <p>On OpenAI's {@code /v1} wire the arguments travel as a JSON <em>string</em>
  * ({@code "arguments": "{\"city\":\"Paris\"}"}); on Ollama's native {@code /api/chat} as a JSON
- * <em>object</em> (see {@code shared/reference/ollama-wire.md}). Here they are always the JSON text.
+ * <em>object</em> (see {@code core/src/test/resources/reference/ollama-wire.md}). Here they are
+ * always the JSON text.
  *
  * @param id        the call id, echoed back in the {@link ChatMessage.ToolMessage} that answers it;
  *                  Ollama's native API may send none, in which case the wire layer makes one up

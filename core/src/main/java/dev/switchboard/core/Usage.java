@@ -5,8 +5,9 @@ package dev.switchboard.core;
  *
  * <p>In a stream, OpenAI-compatible servers send usage only when asked with
  * {@code stream_options.include_usage} (llama.cpp sends it on the last chunk; see
- * {@code shared/reference/llama-server-transcripts/06-chat-stream-usage.txt}). Ollama's native API
- * reports {@code prompt_eval_count} and {@code eval_count}, mapped here onto prompt and completion.
+ * {@code core/src/test/resources/reference/llama-server-transcripts/06-chat-stream-usage.txt}).
+ * Ollama's native API reports {@code prompt_eval_count} and {@code eval_count}, mapped here onto
+ * prompt and completion.
  *
  * @param promptTokens     tokens in the input, {@code prompt_tokens}; 0 or more
  * @param completionTokens tokens generated, {@code completion_tokens}; 0 or more

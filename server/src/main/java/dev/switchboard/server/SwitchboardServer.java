@@ -38,8 +38,9 @@ import dev.switchboard.server.internal.ServerContext;
  * <p>Routes: {@code POST /v1/chat/completions}, {@code POST /v1/embeddings}, {@code GET /v1/models},
  * {@code POST /api/chat}, {@code POST /api/generate}, {@code POST /api/embed}, {@code GET /api/tags},
  * {@code GET /} ("Ollama is running"), {@code GET /health}. Shapes, status codes and error envelopes
- * are in the server README; they follow {@code shared/reference/llama-server-transcripts/} on
- * {@code /v1} and {@code shared/reference/ollama-wire.md} on {@code /api}.
+ * are in the server README; they follow the recorded
+ * {@code core/src/test/resources/reference/llama-server-transcripts/} on {@code /v1} and
+ * {@code core/src/test/resources/reference/ollama-wire.md} on {@code /api}.
  *
  * <p>Built on Vert.x core: a few event loops (by default one per core) serve every connection,
  * each SSE event or NDJSON line is flushed as it is written, and an open stream costs no thread.

@@ -18,7 +18,8 @@ import dev.switchboard.server.engine.ScriptedEngine;
 
 /**
  * Ollama's native {@code /api} answers compared, structure not values, with the payloads recorded
- * in {@code shared/reference/ollama-wire.md} (copied to {@code src/test/resources/transcripts/}).
+ * in {@code core/src/test/resources/reference/ollama-wire.md} (copied to
+ * {@code src/test/resources/transcripts/}).
  */
 @Timeout(30)
 class OllamaShapeTest {

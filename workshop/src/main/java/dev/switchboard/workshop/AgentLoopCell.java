@@ -19,7 +19,8 @@ import dev.switchboard.core.error.BadRequestException;
  *
  * <p>"Not supported", with the reason, when the client declares {@link Capability#TOOLS}
  * unsupported, or when the server refuses tools with a 400 saying so (Ollama:
- * {@code "... does not support tools"}, see {@code shared/reference/ollama-wire.md}).
+ * {@code "... does not support tools"}, see
+ * {@code core/src/test/resources/reference/ollama-wire.md} section 2.3).
  */
 final class AgentLoopCell {
 

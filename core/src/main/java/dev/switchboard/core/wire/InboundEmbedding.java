@@ -10,7 +10,8 @@ import dev.switchboard.core.EmbeddingRequest;
  *
  * @param request the request; its {@code model} is as sent (null when absent)
  * @param base64  {@code "encoding_format":"base64"}: answer each vector as base64 of little-endian
- *                float32 ({@code shared/reference/llama-server-transcripts/21-embeddings-base64.txt});
+ *                float32
+ *                ({@code core/src/test/resources/reference/llama-server-transcripts/21-embeddings-base64.txt});
  *                openai-java 2.19+ asks for this by default
  */
 public record InboundEmbedding(EmbeddingRequest request, boolean base64) {

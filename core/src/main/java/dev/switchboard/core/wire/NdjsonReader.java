@@ -12,10 +12,10 @@ import java.util.Objects;
  * thread-safe.
  *
  * <p>Ollama writes each object as {@code json.Marshal(obj) + "\n"}, with no blank lines, and
- * flushes after each line ({@code shared/reference/ollama-wire.md}, section 1); the tolerance for
- * CRLF, blank lines (spaces, tabs and CR only) and a missing final newline is for other servers
- * and proxies. Lines longer than the 8 KiB buffer grow it; the line is copied once into the
- * returned array.
+ * flushes after each line ({@code core/src/test/resources/reference/ollama-wire.md}, section 1);
+ * the tolerance for CRLF, blank lines (spaces, tabs and CR only) and a missing final newline is for
+ * other servers and proxies. Lines longer than the 8 KiB buffer grow it; the line is copied once
+ * into the returned array.
  */
 public final class NdjsonReader implements Closeable {
 

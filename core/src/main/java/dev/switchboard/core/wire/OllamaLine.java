@@ -9,7 +9,7 @@ import dev.switchboard.core.Usage;
 /**
  * One NDJSON line of Ollama's native {@code /api/chat} or {@code /api/generate}, or a whole
  * non-streaming answer (a single line with {@code done: true}). See
- * {@code shared/reference/ollama-wire.md}, sections 7.2 and 8.
+ * {@code core/src/test/resources/reference/ollama-wire.md}, sections 7.2 and 8.
  *
  * @param model      {@code model}
  * @param createdAt  {@code created_at}, RFC 3339 text as Ollama writes it, e.g.

@@ -23,7 +23,8 @@ import dev.switchboard.core.wire.internal.OllamaReader;
  * at once, numbered from 0 across the stream; a call without an id gets {@code "call_" + number},
  * since servers before v0.12.10 send none), and on the {@code done} line {@link ChatEvent.Finish}
  * then {@link ChatEvent.UsageEvent} (from {@code prompt_eval_count}/{@code eval_count}). Lines after
- * the {@code done} line are ignored. Source: {@code shared/reference/ollama-wire.md} 2.1 and 7.2.
+ * the {@code done} line are ignored. Source: {@code core/src/test/resources/reference/ollama-wire.md}
+ * 2.1 and 7.2.
  */
 public final class OllamaStreamDecoder {
 

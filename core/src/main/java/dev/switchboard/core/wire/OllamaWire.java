@@ -14,8 +14,8 @@ import dev.switchboard.core.wire.internal.OllamaWriter;
 
 /**
  * The JSON of Ollama's native API ({@code /api/chat}, {@code /api/generate}, {@code /api/embed},
- * {@code /api/tags}), both directions, as recorded in {@code shared/reference/ollama-wire.md}.
- * Stateless and thread-safe.
+ * {@code /api/tags}), both directions, as recorded in
+ * {@code core/src/test/resources/reference/ollama-wire.md}. Stateless and thread-safe.
  *
  * <p>Where it differs from {@code /v1}: sampling options live in an {@code options} object
  * ({@code temperature}, {@code top_p}, {@code seed}, {@code stop}, {@code num_predict} for

@@ -16,7 +16,7 @@ import dev.switchboard.core.wire.internal.ToolCallMerger;
  * Turns the data payloads of a {@code /v1} SSE stream into {@link ChatEvent}s: the one decoder all
  * byte-level clients share. Stateful, one per stream, not thread-safe.
  *
- * <p>What it handles, each recorded in {@code shared/reference/}: reasoning as
+ * <p>What it handles, each recorded in {@code core/src/test/resources/reference/}: reasoning as
  * {@code reasoning_content}, {@code reasoning} or {@code <think>…</think>} inside {@code content}
  * (tags split across chunks included, via {@link ThinkTagSplitter}); tool-call fragments merged by
  * {@code index} and emitted complete; {@code finish_reason} on its own chunk or on the last content

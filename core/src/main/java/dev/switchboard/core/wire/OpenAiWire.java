@@ -18,13 +18,15 @@ import dev.switchboard.core.wire.internal.OpenAiWriter;
  * ({@code write*Request}, {@code read*Response}) and the server ({@code read*Request},
  * {@code write*Response}). Stateless and thread-safe.
  *
- * <p>Reading is tolerant where real servers differ (recorded in {@code shared/reference/}):
- * unknown fields are ignored; {@code id}, {@code created}, {@code model} are optional;
- * {@code content} may be null; reasoning arrives as {@code reasoning_content} or {@code reasoning}.
+ * <p>Reading is tolerant where real servers differ (recorded in
+ * {@code core/src/test/resources/reference/}): unknown fields are ignored; {@code id},
+ * {@code created}, {@code model} are optional; {@code content} may be null; reasoning arrives as
+ * {@code reasoning_content} or {@code reasoning}.
  *
  * <p>Writing follows llama-server's shapes and field order
- * ({@code shared/reference/llama-server-transcripts/}: 04 for {@code chat.completion}, 05/06 for
- * chunks, 34/35 for tool calls, 17 for errors, 19/20/21 for embeddings), which OpenAI clients read.
+ * ({@code core/src/test/resources/reference/llama-server-transcripts/}: 04 for
+ * {@code chat.completion}, 05/06 for chunks, 34/35 for tool calls, 17 for errors, 19/20/21 for
+ * embeddings), which OpenAI clients read.
  *
  * <p>Server-side reads reject a bad body with {@link WireFormatException}, which the server answers
  * with <b>400</b> in the {@code /v1} error envelope. (llama-server answers invalid JSON and an empty

@@ -2,8 +2,8 @@ package dev.switchboard.core.wire;
 
 /**
  * Where a {@code /v1} answer carries the model's reasoning when a server writes it: the three
- * shapes seen in the wild (see {@code shared/DESIGN.md}). Readers accept all three at once; only
- * a writer has to choose. The constant names match the server's {@code ReasoningShape}, so
+ * shapes real servers use, each constant naming who sends it. Readers accept all three at once;
+ * only a writer has to choose. The constant names match the server's {@code ReasoningShape}, so
  * {@code ReasoningField.valueOf(shape.name())} converts.
  */
 public enum ReasoningField {

@@ -23,7 +23,8 @@ import java.util.Arrays;
  *       are ignored; a line without a colon is a field with an empty value.</li>
  *   <li>A UTF-8 byte order mark at the start of the stream is skipped.</li>
  *   <li>{@code data: [DONE]} (OpenAI's end marker, e.g.
- *       {@code shared/reference/llama-server-transcripts/05-chat-stream.txt}) is ordinary data.</li>
+ *       {@code core/src/test/resources/reference/llama-server-transcripts/05-chat-stream.txt}) is
+ *       ordinary data.</li>
  *   <li>The spec discards an unterminated last event at end of input; this reader delivers it,
  *       since a server that closes right after its last {@code data:} line meant it.</li>
  * </ul>

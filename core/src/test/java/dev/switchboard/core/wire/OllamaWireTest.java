@@ -24,7 +24,10 @@ import dev.switchboard.core.Usage;
 import dev.switchboard.core.error.MalformedResponseException;
 import dev.switchboard.core.error.StreamInterruptedException;
 
-/** Ollama's native wire, fed with the examples quoted in {@code shared/reference/ollama-wire.md}. */
+/**
+ * Ollama's native wire, fed with the examples quoted in
+ * {@code core/src/test/resources/reference/ollama-wire.md} (copied into each test as text).
+ */
 class OllamaWireTest {
 
     private static byte[] utf8(String s) {

@@ -18,7 +18,10 @@ import dev.switchboard.core.ToolCall;
 import dev.switchboard.core.Usage;
 import dev.switchboard.core.error.MalformedResponseException;
 
-/** The real llama-server bodies in {@code shared/reference/llama-server-transcripts/}, read as a client. */
+/**
+ * The real llama-server bodies in {@code core/src/test/resources/reference/llama-server-transcripts/},
+ * read as a client.
+ */
 class OpenAiTranscriptResponseTest {
 
     private static final String SIXTEEN_TOKENS =

@@ -12,8 +12,9 @@ import dev.switchboard.core.ToolCall;
 import dev.switchboard.core.Usage;
 
 /**
- * The real llama-server SSE streams in {@code shared/reference/llama-server-transcripts/}, through
- * {@link SseReader} and {@link OpenAiStreamDecoder}, as a byte-level client reads them.
+ * The real llama-server SSE streams in
+ * {@code core/src/test/resources/reference/llama-server-transcripts/}, through {@link SseReader} and
+ * {@link OpenAiStreamDecoder}, as a byte-level client reads them.
  */
 class OpenAiTranscriptStreamTest {
 

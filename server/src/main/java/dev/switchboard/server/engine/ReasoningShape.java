@@ -1,7 +1,8 @@
 package dev.switchboard.server.engine;
 
 /**
- * The three ways {@code /v1} servers carry reasoning (see {@code shared/DESIGN.md}).
+ * The three ways {@code /v1} servers carry reasoning; each constant names the servers that use it.
+ * Readers in {@code dev.switchboard.core.wire} accept all three at once.
  */
 public enum ReasoningShape {
     /** {@code delta.reasoning_content}: llama.cpp's llama-server, DeepSeek. */

@@ -10,7 +10,7 @@ import dev.switchboard.core.wire.OpenAiWire;
 
 /**
  * Error answers in the envelope of the route's family: Ollama's {@code {"error":"..."}} under
- * {@code /api} ({@code shared/reference/ollama-wire.md} 2.1), llama-server's
+ * {@code /api} ({@code core/src/test/resources/reference/ollama-wire.md} 2.1), llama-server's
  * {@code {"error":{"code":..,"message":..,"type":..}}} everywhere else
  * ({@code llama-server-transcripts/17-missing-messages.txt}).
  */

@@ -15,15 +15,16 @@ import dev.switchboard.core.wire.OllamaLine;
 import dev.switchboard.core.wire.OllamaWire;
 
 /**
- * Ollama's native {@code /api/chat} and {@code /api/generate} ({@code shared/reference/ollama-wire.md}
- * sections 7 and 8): NDJSON, one {@code done:false} line per event (reasoning as {@code thinking},
- * a tool call whole in {@code message.tool_calls}, its {@code function.index} counting 0, 1, … over
- * the answer as Ollama's parser path does), then the {@code done:true} line with
- * {@code done_reason} and the counts. Ollama's {@code done_reason} is {@code stop} when the model
- * called tools (its {@code /v1} layer derives {@code tool_calls}). The durations on the last line
- * are measured, in nanoseconds: {@code total_duration} since the request was parsed,
- * {@code prompt_eval_duration} until the first event, {@code eval_duration} from it to the end, and
- * {@code load_duration} (there is nothing to load) 1 ns, so every metric is present as Ollama's are.
+ * Ollama's native {@code /api/chat} and {@code /api/generate}
+ * ({@code core/src/test/resources/reference/ollama-wire.md} sections 7 and 8): NDJSON, one
+ * {@code done:false} line per event (reasoning as {@code thinking}, a tool call whole in
+ * {@code message.tool_calls}, its {@code function.index} counting 0, 1, … over the answer as
+ * Ollama's parser path does), then the {@code done:true} line with {@code done_reason} and the
+ * counts. Ollama's {@code done_reason} is {@code stop} when the model called tools (its {@code /v1}
+ * layer derives {@code tool_calls}). The durations on the last line are measured, in nanoseconds:
+ * {@code total_duration} since the request was parsed, {@code prompt_eval_duration} until the first
+ * event, {@code eval_duration} from it to the end, and {@code load_duration} (there is nothing to
+ * load) 1 ns, so every metric is present as Ollama's are.
  */
 public final class OllamaFormat implements ChatFormat {
 

@@ -17,7 +17,8 @@ import dev.switchboard.server.engine.ReasoningShape;
 
 /**
  * {@code /v1/chat/completions} as llama-server writes it
- * ({@code shared/reference/llama-server-transcripts/05-chat-stream.txt}, {@code 06-chat-stream-usage.txt}):
+ * ({@code core/src/test/resources/reference/llama-server-transcripts/05-chat-stream.txt},
+ * {@code 06-chat-stream-usage.txt}):
  * a first chunk {@code delta:{role:"assistant",content:null}}, one chunk per event, the finish
  * reason on its own chunk with {@code delta:{}}, with {@code include_usage} a chunk with
  * {@code choices:[]} and {@code usage}, then {@code data: [DONE]}. Every chunk has the same

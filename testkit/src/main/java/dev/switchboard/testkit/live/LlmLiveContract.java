@@ -264,8 +264,9 @@ public abstract class LlmLiveContract {
 
     /**
      * Runs {@code call}, a request that offers tools; if the server refuses it with
-     * {@code 400 "<model> does not support tools"} (Ollama's words, shared/reference/ollama-wire.md,
-     * errors; Switchboard's in-process engine says the same) the case is skipped with that message.
+     * {@code 400 "<model> does not support tools"} (Ollama's words,
+     * {@code core/src/test/resources/reference/ollama-wire.md} section 2.3; Switchboard's in-process
+     * engine says the same) the case is skipped with that message.
      *
      * @param call the request
      * @return what {@code call} returned

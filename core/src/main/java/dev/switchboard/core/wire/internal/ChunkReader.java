@@ -16,13 +16,13 @@ import dev.switchboard.core.wire.ChatChunk;
  * the whole payload) into reusable fields: the hot path of every {@code /v1} stream. One instance
  * is reused for every chunk of a stream; {@link #read} resets it first. Not thread-safe.
  *
- * <p>Tolerance, each from {@code shared/reference/}: {@code id}, {@code created}, {@code model}
- * optional; unknown fields skipped at any depth; {@code choices} may be empty (OpenAI's usage
- * chunk) or null; only the choice with {@code index} 0 (or none) is read, so an {@code n > 1}
- * stream ({@code llama-server-transcripts/46-chat-stream-n2.txt}) yields choice 0; a tool-call
- * fragment without {@code index} takes its position; {@code arguments} as an object is accepted
- * and serialised; a payload {@code {"error":...}} (llama.cpp's mid-stream error frame, either
- * envelope) sets {@link #hasError}.
+ * <p>Tolerance, each from {@code core/src/test/resources/reference/}: {@code id}, {@code created},
+ * {@code model} optional; unknown fields skipped at any depth; {@code choices} may be empty
+ * (OpenAI's usage chunk) or null; only the choice with {@code index} 0 (or none) is read, so an
+ * {@code n > 1} stream ({@code llama-server-transcripts/46-chat-stream-n2.txt}) yields choice 0; a
+ * tool-call fragment without {@code index} takes its position; {@code arguments} as an object is
+ * accepted and serialised; a payload {@code {"error":...}} (llama.cpp's mid-stream error frame,
+ * either envelope) sets {@link #hasError}.
  */
 public final class ChunkReader {
 

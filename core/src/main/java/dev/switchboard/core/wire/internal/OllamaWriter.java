@@ -103,7 +103,8 @@ public final class OllamaWriter {
 
     /**
      * The body of {@code POST /api/embed}: the same {@code {"model", "input": [...]}} as
-     * {@code /v1/embeddings} ({@code shared/reference/ollama-wire.md} sections 5 and 9).
+     * {@code /v1/embeddings} ({@code core/src/test/resources/reference/ollama-wire.md} sections 5
+     * and 9).
      */
     public static byte[] embedRequest(EmbeddingRequest r) {
         return OpenAiWriter.embeddingRequest(r);

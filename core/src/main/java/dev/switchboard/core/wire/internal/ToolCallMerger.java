@@ -11,9 +11,9 @@ import dev.switchboard.core.wire.ChatChunk;
 /**
  * Merges streamed tool-call fragments by {@code index}: the first fragment of a call usually holds
  * its {@code id} and {@code name}, later ones pieces of {@code arguments}
- * ({@code shared/reference/llama-server-transcripts/35-forced-tool-call-stream.txt}); fragments of
- * different calls may interleave. An id or name is taken from the first fragment that has one.
- * Not thread-safe.
+ * ({@code core/src/test/resources/reference/llama-server-transcripts/35-forced-tool-call-stream.txt});
+ * fragments of different calls may interleave. An id or name is taken from the first fragment that
+ * has one. Not thread-safe.
  */
 public final class ToolCallMerger {
 
