@@ -24,7 +24,7 @@ import okhttp3.Response;
  * unchanged (ids included), runs each call, appends one {@code role: tool} message per call with its
  * {@code tool_call_id}, and asks again. {@code function.arguments} is a JSON object <em>encoded as a
  * string</em> (OpenAI; llama-server's round trip is
- * {@code shared/reference/llama-server-transcripts/13-tool-result-roundtrip.request.txt}).
+ * {@code core/src/test/resources/reference/llama-server-transcripts/13-tool-result-roundtrip.request.txt}).
  *
  * <p>What the runtime ({@link AgentLoop}) does for you and this loop does not: schema generation,
  * argument validation, timeouts, parallel calls, errors fed back to the model. Here a bad call is
