@@ -1,42 +1,22 @@
 package dev.switchboard.server.engine;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import de.kherud.llama.InferenceParameters;
-import de.kherud.llama.LlamaIterator;
-import de.kherud.llama.LlamaModel;
-import de.kherud.llama.LlamaOutput;
-
-import dev.switchboard.core.ChatEvent;
 import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.EmbeddingRequest;
 import dev.switchboard.core.EmbeddingResponse;
-import dev.switchboard.core.FinishReason;
 import dev.switchboard.core.ModelInfo;
-import dev.switchboard.core.ResponseFormat;
-import dev.switchboard.core.Usage;
 import dev.switchboard.server.gguf.DemoModel;
 import dev.switchboard.server.gguf.GgufFile;
-import dev.switchboard.server.internal.llama.ChatPrompt;
+import dev.switchboard.server.internal.llama.EngineQueue;
+import dev.switchboard.server.internal.llama.Generator;
 import dev.switchboard.server.internal.llama.LlamaCall;
+import dev.switchboard.server.internal.llama.LoadedModel;
+import dev.switchboard.server.internal.llama.ModelFiles;
 import dev.switchboard.server.internal.llama.ModelProbe;
-import dev.switchboard.server.internal.llama.Natives;
-import dev.switchboard.server.internal.llama.ProbeAccess;
-import dev.switchboard.server.internal.llama.StopMatcher;
 
 /**
  * Real inference in-process: any GGUF model served through llama.cpp (java-llama.cpp 4.2.0, JNI),
@@ -83,47 +63,20 @@ public final class LlamaCppEngine implements Engine {
     private final String modelName;
     private final GgufFile gguf;
     private final int contextSize;
-    private final int threads;
-    private final int queueCapacity;
-    private final Integer defaultMaxTokens;
-    private final boolean jinja;
-    private final Duration retryAfter;
     private final long created;
-    private final ExecutorService worker;
-    private final AtomicInteger pending = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong generated = new java.util.concurrent.atomic.AtomicLong();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final LlamaModel llama;
-    private volatile LlamaModel embedder;
-    private volatile LlamaCall current;
+    private final EngineQueue queue;
+    private final LoadedModel model;
+    private final Generator generator;
 
     private LlamaCppEngine(Builder b, GgufFile gguf, int contextSize) {
         this.modelFile = b.modelFile;
-        this.modelName = b.modelName != null ? b.modelName : defaultName(b.modelFile);
+        this.modelName = b.modelName != null ? b.modelName : ModelFiles.defaultName(b.modelFile);
         this.gguf = gguf;
         this.contextSize = contextSize;
-        this.threads = b.threads;
-        this.queueCapacity = b.queueCapacity;
-        this.defaultMaxTokens = b.defaultMaxTokens;
-        this.jinja = b.jinja;
-        this.retryAfter = b.retryAfter;
-        this.created = lastModifiedSeconds(b.modelFile);
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "llama-cpp-engine " + modelName);
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            this.llama = worker.submit(this::load).get();
-        } catch (ExecutionException e) {
-            worker.shutdownNow();
-            throw e.getCause() instanceof ModelLoadException m ? m
-                    : new ModelLoadException(modelFile, "llama.cpp failed to load it: " + e.getCause(), false);
-        } catch (InterruptedException e) {
-            worker.shutdownNow();
-            Thread.currentThread().interrupt();
-            throw new ModelLoadException(modelFile, "interrupted while loading", false);
-        }
+        this.created = ModelFiles.lastModifiedSeconds(b.modelFile);
+        this.queue = new EngineQueue("llama-cpp-engine " + modelName, b.queueCapacity, b.retryAfter);
+        this.model = LoadedModel.load(queue, modelFile, gguf, contextSize, b.jinja, b.threads);
+        this.generator = new Generator(model, queue, contextSize, b.defaultMaxTokens);
     }
 
     /**
@@ -148,18 +101,6 @@ public final class LlamaCppEngine implements Engine {
     public static Builder demo(Path directory, long seed) {
         return builder(DemoModel.ensure(directory, seed)).modelName(DemoModel.MODEL_NAME)
                 .defaultMaxTokens(DemoModel.DEFAULT_MAX_TOKENS).contextSize(DemoModel.CONTEXT_LENGTH).threads(1);
-    }
-
-    private LlamaModel load() {
-        Natives.prepareTmpdir();
-        LlamaModel model = new LlamaModel(Natives.parameters(modelFile, contextSize, jinja, threads, false, true));
-        try {
-            ProbeAccess.render(model, gguf, ProbeAccess.SAMPLE);
-            return model;
-        } catch (RuntimeException e) {
-            model.close();
-            throw new ModelLoadException(modelFile, ProbeAccess.describe(e), false);
-        }
     }
 
     /** The one model served: its name, owner {@code llama.cpp}, and the file's modification time. */
@@ -193,7 +134,7 @@ public final class LlamaCppEngine implements Engine {
      * cancelled midway, up to the token at which they stopped).
      */
     public long generatedTokens() {
-        return generated.get();
+        return generator.generatedTokens();
     }
 
     /** One line for people: what is served, from which file, how. */
@@ -211,7 +152,7 @@ public final class LlamaCppEngine implements Engine {
      * @throws EngineException 503 if the engine is closed or busy
      */
     public int promptTokens(ChatRequest request) {
-        return onWorker(() -> countPrompt(render(request)));
+        return queue.call(() -> model.countPrompt(model.render(request)));
     }
 
     /**
@@ -221,7 +162,7 @@ public final class LlamaCppEngine implements Engine {
      * @throws EngineException 503 if the engine is closed or busy
      */
     public int countTokens(String text) {
-        return onWorker(() -> llama.encode(text).length);
+        return queue.call(() -> model.countTokens(text));
     }
 
     /**
@@ -237,17 +178,9 @@ public final class LlamaCppEngine implements Engine {
         if (request.model() != null && !request.model().equals(modelName)) {
             throw EngineException.modelNotFound(request.model());
         }
-        if (!request.tools().isEmpty()) {
-            // worded like Ollama's refusal ("<model> does not support tools"), which clients recognise
-            throw new EngineException(400, modelName + " does not support tools: the llama.cpp engine renders"
-                    + " messages with the model's chat template, without tool definitions");
-        }
-        if (request.responseFormat() != null && !(request.responseFormat() instanceof ResponseFormat.Text)) {
-            throw new EngineException(400, "response_format " + request.responseFormat()
-                    + " is not supported by the llama.cpp engine; only text");
-        }
+        Generator.refuseUnsupported(request, modelName);
         LlamaCall call = new LlamaCall(sink);
-        submit(release -> generate(request, call, release));
+        queue.submit(release -> generator.run(request, call, release));
         return call;
     }
 
@@ -264,27 +197,7 @@ public final class LlamaCppEngine implements Engine {
         if (request.model() != null && !request.model().equals(modelName)) {
             throw new EngineException(404, "model \"" + request.model() + "\" not found, try pulling it first");
         }
-        return onWorker(() -> {
-            if (embedder == null) {
-                embedder = new LlamaModel(Natives.parameters(modelFile, contextSize, jinja, threads, true, true));
-            }
-            List<float[]> vectors = new ArrayList<>();
-            int total = 0;
-            for (int i = 0; i < request.input().size(); i++) {
-                String text = request.input().get(i);
-                int tokens = llama.encode(text).length + (gguf.addsBos() ? 1 : 0);
-                if (tokens == 0) {
-                    throw new EngineException(400, "input " + i + " is empty, and this model adds no BOS token to embed");
-                }
-                if (tokens > contextSize) {
-                    throw new EngineException(400, "input " + i + " is " + tokens + " tokens; the context holds "
-                            + contextSize);
-                }
-                vectors.add(embedder.embed(text));
-                total += tokens;
-            }
-            return new EmbeddingResponse(modelName, vectors, Usage.of(total, 0));
-        });
+        return queue.call(() -> model.embed(request, modelName));
     }
 
     /** {@link ReasoningShape#REASONING_CONTENT}, as llama-server; this engine does not split reasoning out. */
@@ -300,214 +213,11 @@ public final class LlamaCppEngine implements Engine {
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!queue.markClosed()) {
             return;
         }
-        LlamaCall running = current;
-        if (running != null) {
-            running.cancel();
-        }
-        try {
-            worker.execute(() -> {
-                llama.close();
-                if (embedder != null) {
-                    embedder.close();
-                }
-            });
-        } catch (RejectedExecutionException alreadyStopped) {
-            // nothing to free
-        }
-        worker.shutdown();
-        try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Generates one answer on the engine thread. {@code release} frees this request's place before
-     * the sink hears the end, so a client that sends its next request as soon as it has the answer
-     * is never refused as busy because of its own previous request.
-     */
-    private void generate(ChatRequest request, LlamaCall call, Runnable release) {
-        if (call.cancelled()) {
-            return;
-        }
-        if (closed.get()) {
-            release.run();
-            call.fail(closedException());
-            return;
-        }
-        current = call;
-        try {
-            String prompt = render(request);
-            int promptTokens = countPrompt(prompt);
-            if (promptTokens >= contextSize) {
-                release.run();
-                call.fail(new EngineException(400, "the prompt is " + promptTokens + " tokens, but the context holds "
-                        + contextSize + "; shorten the conversation or serve the model with a larger context"));
-                return;
-            }
-            int room = contextSize - promptTokens;
-            Integer asked = request.maxTokens() != null ? request.maxTokens() : defaultMaxTokens;
-            int budget = asked == null ? room : Math.min(asked, room);
-            StopMatcher stops = new StopMatcher(request.stop());
-            int tokens = 0;
-            if (budget > 0) {
-                InferenceParameters parameters = new InferenceParameters(prompt).setNPredict(budget).setCachePrompt(true);
-                if (request.temperature() != null) {
-                    parameters.setTemperature(request.temperature().floatValue());
-                }
-                if (request.topP() != null) {
-                    parameters.setTopP(request.topP().floatValue());
-                }
-                if (request.seed() != null) {
-                    parameters.setSeed((int) (request.seed() & 0x7fffffffL));
-                }
-                LlamaIterator pieces = llama.generate(parameters).iterator();
-                while (pieces.hasNext()) {
-                    LlamaOutput piece = pieces.next();
-                    if (!call.awaitResumed()) {
-                        cancelQuietly(pieces);
-                        return;
-                    }
-                    if (piece.text.isEmpty()) {
-                        continue;
-                    }
-                    tokens++;
-                    generated.incrementAndGet();
-                    String text = stops.accept(piece.text);
-                    if (!text.isEmpty() && !call.emit(new ChatEvent.TextDelta(text))) {
-                        cancelQuietly(pieces);
-                        return;
-                    }
-                    if (stops.stopped()) {
-                        cancelQuietly(pieces);
-                        break;
-                    }
-                }
-            }
-            String rest = stops.flush();
-            if (!rest.isEmpty()) {
-                call.emit(new ChatEvent.TextDelta(rest));
-            }
-            FinishReason reason = !stops.stopped() && tokens >= budget ? FinishReason.LENGTH : FinishReason.STOP;
-            call.emit(new ChatEvent.UsageEvent(Usage.of(promptTokens, tokens)));
-            call.emit(new ChatEvent.Finish(reason));
-            release.run();
-            call.complete();
-        } catch (EngineException e) {
-            release.run();
-            call.fail(e);
-        } catch (RuntimeException e) {
-            release.run();
-            call.fail(new EngineException(500, "llama.cpp failed: " + e.getMessage()));
-        } finally {
-            current = null;
-        }
-    }
-
-    private static void cancelQuietly(LlamaIterator pieces) {
-        try {
-            pieces.cancel();
-        } catch (RuntimeException ignored) {
-            // the task had already ended
-        }
-    }
-
-    private String render(ChatRequest request) {
-        List<ChatPrompt.Turn> turns = ChatPrompt.normalise(request.messages());
-        try {
-            return ProbeAccess.render(llama, gguf, turns);
-        } catch (RuntimeException e) {
-            throw new EngineException(500, ProbeAccess.describe(e));
-        }
-    }
-
-    private int countPrompt(String prompt) {
-        return llama.encode(prompt).length + (gguf.addsBos() ? 1 : 0);
-    }
-
-    private void submit(java.util.function.Consumer<Runnable> job) {
-        if (closed.get()) {
-            throw closedException();
-        }
-        if (pending.incrementAndGet() > 1 + queueCapacity) {
-            pending.decrementAndGet();
-            throw new EngineException(503, "the llama.cpp engine is busy: one request is running and "
-                    + queueCapacity + " are waiting; retry later", retryAfter);
-        }
-        try {
-            worker.execute(() -> {
-                AtomicBoolean released = new AtomicBoolean();
-                Runnable release = () -> {
-                    if (released.compareAndSet(false, true)) {
-                        pending.decrementAndGet();
-                    }
-                };
-                try {
-                    job.accept(release);
-                } finally {
-                    release.run();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            pending.decrementAndGet();
-            throw closedException();
-        }
-    }
-
-    private <T> T onWorker(java.util.concurrent.Callable<T> job) {
-        @SuppressWarnings("unchecked")
-        T[] result = (T[]) new Object[1];
-        RuntimeException[] failure = new RuntimeException[1];
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        submit(release -> {
-            try {
-                if (closed.get()) {
-                    throw closedException();
-                }
-                result[0] = job.call();
-            } catch (RuntimeException e) {
-                failure[0] = e;
-            } catch (Exception e) {
-                failure[0] = new EngineException(500, "llama.cpp failed: " + e);
-            } finally {
-                release.run();
-                done.countDown();
-            }
-        });
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException(503, "interrupted while waiting for the llama.cpp engine");
-        }
-        if (failure[0] instanceof EngineException e) {
-            throw e;
-        }
-        if (failure[0] != null) {
-            throw new EngineException(500, "llama.cpp failed: " + failure[0].getMessage());
-        }
-        return result[0];
-    }
-
-    private static EngineException closedException() {
-        return new EngineException(503, "the llama.cpp engine is closed");
-    }
-
-    private static String defaultName(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(".gguf") ? name.substring(0, name.length() - 5) : name;
-    }
-
-    private static long lastModifiedSeconds(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis() / 1000;
-        } catch (IOException e) {
-            return 0;
-        }
+        generator.cancelRunning();
+        queue.shutdown(model::close);
     }
 
     /** Configures and loads a {@link LlamaCppEngine}. */
@@ -624,30 +334,8 @@ public final class LlamaCppEngine implements Engine {
          *                            load here ({@link ModelLoadException#nativeLibraryUnavailable()})
          */
         public LlamaCppEngine build() {
-            if (!Files.isRegularFile(modelFile)) {
-                throw new ModelLoadException(modelFile, "no such file", false);
-            }
-            GgufFile gguf;
-            try {
-                gguf = GgufFile.read(modelFile);
-            } catch (IOException e) {
-                String message = String.valueOf(e.getMessage());
-                String prefix = modelFile + " ";
-                throw new ModelLoadException(modelFile, message.startsWith(prefix) ? message.substring(prefix.length())
-                        : message, false);
-            }
-            if (gguf.architecture().isEmpty()) {
-                throw new ModelLoadException(modelFile, "its metadata has no general.architecture", false);
-            }
-            if (gguf.arrayLength("tokenizer.ggml.tokens").orElse(0L) == 0) {
-                throw new ModelLoadException(modelFile, "it has no tokenizer (tokenizer.ggml.tokens)", false);
-            }
-            if (gguf.embeddingLength().isEmpty()) {
-                throw new ModelLoadException(modelFile, "its metadata has no " + gguf.architecture().get()
-                        + ".embedding_length", false);
-            }
-            int context = contextSize != null ? contextSize
-                    : (int) Math.max(16, Math.min(4096, gguf.contextLength().orElse(4096L)));
+            GgufFile gguf = ModelFiles.read(modelFile);
+            int context = contextSize != null ? contextSize : ModelFiles.defaultContextSize(gguf);
             if (probe) {
                 ModelProbe.probe(modelFile, context, jinja, probeTimeout);
             }
