@@ -46,7 +46,9 @@ class MainMethodsTest {
                 Arguments.of("OllamaEmbeddings", "256 floats, starting ["),
                 Arguments.of("OllamaNonStreamingChat", "You said: Why is the sky blue? Answer in one sentence."),
                 Arguments.of("ListModels", "scripted\n"),
-                Arguments.of("OllamaListModels", "scripted-embed\n"));
+                Arguments.of("OllamaListModels", "scripted-embed\n"),
+                Arguments.of("OllamaGenerate", "You said: Write a haiku about the sea."),
+                Arguments.of("OllamaAgentLoop", "  tool call get_weather {\"city\":\"Paris\"}\n  tool result {\"city\":\"Paris\""));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -35,6 +35,15 @@ class OllamaNonStreamingChatTest {
     }
 
     @Test
+    void generateCompletesThePromptWithoutTheThinking() throws IOException {
+        assertThat(OllamaGenerate.run(server.rootUrl(), ScriptedEngine.MODEL_REASONING, "Why is the sky blue?"))
+                .isEqualTo("You said: Why is the sky blue?");
+        assertThatThrownBy(() -> OllamaGenerate.run(server.rootUrl(), "no-such-model", "Hi"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("HTTP 404");
+    }
+
+    @Test
     void anUnknownModelIsA404WithTheServersMessage() {
         assertThatThrownBy(() -> OllamaNonStreamingChat.run(server.rootUrl(), "no-such-model", "Hi"))
                 .isInstanceOf(IOException.class)
