@@ -15,7 +15,6 @@ import okhttp3.*;
  * {@code core/src/test/resources/reference/llama-server-transcripts/13-tool-result-roundtrip.request.txt}).
  */
 public final class AgentLoop {
-
     static final int MAX_TURNS = 5; // the most requests one run sends before it gives up
     /** The tool offered: {@code get_weather}, with a JSON Schema for its arguments. */
     private static final String TOOLS = """
@@ -93,8 +92,7 @@ public final class AgentLoop {
                 .put("temperature_celsius", 5 + seed % 25).put("conditions", conditions[seed % 4]));
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private static String env(String name, String fallback) { // unset or blank: the default
+        return System.getenv(name) == null || System.getenv(name).isBlank() ? fallback : System.getenv(name);
     }
 }

@@ -14,7 +14,6 @@ import okhttp3.*;
  * of its text (OpenAI; {@code core/src/test/resources/reference/llama-server-transcripts/20-embeddings-batch.txt}).
  */
 public final class Embeddings {
-
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(120)).build();
 
@@ -30,8 +29,7 @@ public final class Embeddings {
     /**
      * Embeds {@code texts} (one or more) in one request to {@code baseUrl} (with {@code /v1}), Bearer {@code apiKey}:
      * one vector per text in the order of {@code texts}, of the model's length (384 for all-minilm).
-     * @throws IOException if the server cannot be reached, a read waits over 120 s, the status is not 2xx
-     *                     (status and body in the message), or a text's vector is missing
+     * @throws IOException if unreachable, a read over 120 s, a non-2xx status (with status and body) or a missing vector
      */
     public static List<float[]> run(String baseUrl, String apiKey, String model, List<String> texts) throws IOException {
         ObjectNode body = MAPPER.createObjectNode().put("model", model).putPOJO("input", texts);
@@ -56,8 +54,7 @@ public final class Embeddings {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private static String env(String name, String fallback) { // unset or blank: the default
+        return System.getenv(name) == null || System.getenv(name).isBlank() ? fallback : System.getenv(name);
     }
 }

@@ -13,7 +13,6 @@ import okhttp3.*;
  * Ollama alike: {@code core/src/test/resources/reference/ollama-wire.md} section 6). A quick first check.
  */
 public final class ListModels {
-
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(120)).build();
 
@@ -44,8 +43,7 @@ public final class ListModels {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private static String env(String name, String fallback) { // unset or blank: the default
+        return System.getenv(name) == null || System.getenv(name).isBlank() ? fallback : System.getenv(name);
     }
 }

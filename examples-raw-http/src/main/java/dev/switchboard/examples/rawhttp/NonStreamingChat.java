@@ -13,7 +13,6 @@ import okhttp3.*;
  * section 3.3, {@code core/src/test/resources/reference/llama-server-transcripts/04-chat-nonstream.txt}).
  */
 public final class NonStreamingChat {
-
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(120)).build();
 
@@ -50,8 +49,7 @@ public final class NonStreamingChat {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private static String env(String name, String fallback) { // unset or blank: the default
+        return System.getenv(name) == null || System.getenv(name).isBlank() ? fallback : System.getenv(name);
     }
 }

@@ -14,7 +14,6 @@ import okhttp3.*;
  * in {@code tool_name} ({@code core/src/test/resources/reference/ollama-wire.md} sections 7.1 and 7.2).
  */
 public final class OllamaAgentLoop {
-
     static final int MAX_TURNS = 5; // the most requests one run sends before it gives up
     /** The tool offered: {@code get_weather}, with a JSON Schema for its arguments. */
     private static final String TOOLS = """
@@ -90,8 +89,7 @@ public final class OllamaAgentLoop {
                 .put("temperature_celsius", 5 + seed % 25).put("conditions", conditions[seed % 4]));
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private static String env(String name, String fallback) { // unset or blank: the default
+        return System.getenv(name) == null || System.getenv(name).isBlank() ? fallback : System.getenv(name);
     }
 }

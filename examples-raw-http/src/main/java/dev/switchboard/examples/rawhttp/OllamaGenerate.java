@@ -12,7 +12,6 @@ import okhttp3.*;
  * {@code "stream": false}: the text in {@code response} ({@code core/src/test/resources/reference/ollama-wire.md} 8).
  */
 public final class OllamaGenerate {
-
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(120)).build();
 
@@ -47,8 +46,7 @@ public final class OllamaGenerate {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private static String env(String name, String fallback) { // unset or blank: the default
+        return System.getenv(name) == null || System.getenv(name).isBlank() ? fallback : System.getenv(name);
     }
 }

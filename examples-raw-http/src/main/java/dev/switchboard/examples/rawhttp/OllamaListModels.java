@@ -13,7 +13,6 @@ import okhttp3.*;
  * ({@code core/src/test/resources/reference/ollama-wire.md} section 11).
  */
 public final class OllamaListModels {
-
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(120)).build();
 
@@ -43,8 +42,7 @@ public final class OllamaListModels {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private static String env(String name, String fallback) { // unset or blank: the default
+        return System.getenv(name) == null || System.getenv(name).isBlank() ? fallback : System.getenv(name);
     }
 }

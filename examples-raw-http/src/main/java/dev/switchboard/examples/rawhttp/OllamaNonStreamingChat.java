@@ -12,7 +12,6 @@ import okhttp3.*;
  * object, the answer in {@code message.content} ({@code core/src/test/resources/reference/ollama-wire.md} 7.2).
  */
 public final class OllamaNonStreamingChat {
-
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(120)).build();
 
@@ -48,8 +47,7 @@ public final class OllamaNonStreamingChat {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private static String env(String name, String fallback) { // unset or blank: the default
+        return System.getenv(name) == null || System.getenv(name).isBlank() ? fallback : System.getenv(name);
     }
 }

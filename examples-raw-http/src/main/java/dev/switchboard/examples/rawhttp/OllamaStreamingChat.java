@@ -16,7 +16,6 @@ import okio.BufferedSource;
  * ({@code core/src/test/resources/reference/ollama-wire.md} sections 2.1 and 7.2).
  */
 public final class OllamaStreamingChat {
-
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(120)).build();
 
@@ -72,8 +71,7 @@ public final class OllamaStreamingChat {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private static String env(String name, String fallback) { // unset or blank: the default
+        return System.getenv(name) == null || System.getenv(name).isBlank() ? fallback : System.getenv(name);
     }
 }

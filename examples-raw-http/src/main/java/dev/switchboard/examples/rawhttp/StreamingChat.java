@@ -17,7 +17,6 @@ import okio.BufferedSource;
  * {@code core/src/test/resources/reference/llama-server-transcripts/05-chat-stream.txt}).
  */
 public final class StreamingChat {
-
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** One client per program; the read timeout is the longest silence between two reads, not the whole call. */
     private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(120)).build();
@@ -82,8 +81,7 @@ public final class StreamingChat {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private static String env(String name, String fallback) { // unset or blank: the default
+        return System.getenv(name) == null || System.getenv(name).isBlank() ? fallback : System.getenv(name);
     }
 }

@@ -47,6 +47,7 @@ class MainMethodsTest {
                 Arguments.of("OllamaNonStreamingChat", "You said: Why is the sky blue? Answer in one sentence."),
                 Arguments.of("ListModels", "scripted\n"),
                 Arguments.of("OllamaListModels", "scripted-embed\n"),
+                Arguments.of("OllamaMultiTurnChat", "assistant: Nice to meet you, Alice.\nassistant: Your name is Alice."),
                 Arguments.of("OllamaGenerate", "You said: Write a haiku about the sea."),
                 Arguments.of("OllamaAgentLoop", "  tool call get_weather {\"city\":\"Paris\"}\n  tool result {\"city\":\"Paris\""));
     }
