@@ -39,7 +39,6 @@ public final class AgentLoop {
      * Runs the loop against {@code baseUrl} (with {@code /v1}), {@code Authorization: Bearer <apiKey>}, with a
      * {@code model} that can call tools. {@code onStep} gets, on this thread, per tool call
      * {@code "tool call <name> <arguments JSON>"} then {@code "tool result <result JSON>"}.
-     *
      * @return the content of the first answer without tool calls ({@code ""} if it has none)
      * @throws IOException           if the server cannot be reached, a read waits over 120 s, a status is not
      *                               2xx (status and body in the message), or an answer has no message
@@ -54,7 +53,8 @@ public final class AgentLoop {
         for (int turn = 1; turn <= MAX_TURNS; turn++) {
             Request request = new Request.Builder().url(baseUrl + "/chat/completions")
                     .header("Authorization", "Bearer " + apiKey)
-                    .post(RequestBody.create(MAPPER.writeValueAsString(body), MediaType.get("application/json"))).build();
+                    .post(RequestBody.create(MAPPER.writeValueAsString(body), MediaType.get("application/json")))
+                    .build();
             JsonNode assistant;
             try (Response response = HTTP.newCall(request).execute()) {
                 String text = response.body().string();

@@ -28,8 +28,8 @@ public final class Embeddings {
 
     /**
      * Embeds {@code texts} (one or more) in one request to {@code baseUrl} (with {@code /v1}), Bearer {@code apiKey}:
-     * one vector per text in the order of {@code texts}, of the model's length (384 for all-minilm).
-     * @throws IOException if unreachable, a read over 120 s, a non-2xx status (with status and body) or a missing vector
+     * one vector per text in the order of {@code texts}, of the model's length (384 for {@code all-minilm}).
+     * @throws IOException if unreachable, a read over 120 s, a non-2xx status (with its body) or a missing vector
      */
     public static List<float[]> run(String baseUrl, String apiKey, String model, List<String> texts) throws IOException {
         ObjectNode body = MAPPER.createObjectNode().put("model", model).putPOJO("input", texts);

@@ -25,13 +25,13 @@ public final class ListModels {
 
     /**
      * Lists the models of {@code baseUrl} (with {@code /v1}), sending {@code Authorization: Bearer <apiKey>}.
-     *
      * @return the model ids, in the server's order
      * @throws IOException if the server cannot be reached, a read waits over 120 s, or the status is not 2xx
      *                     (status and body in the message)
      */
     public static List<String> run(String baseUrl, String apiKey) throws IOException {
-        Request request = new Request.Builder().url(baseUrl + "/models").header("Authorization", "Bearer " + apiKey).build();
+        Request request = new Request.Builder().url(baseUrl + "/models")
+                .header("Authorization", "Bearer " + apiKey).build();
         try (Response response = HTTP.newCall(request).execute()) {
             String text = response.body().string();
             if (!response.isSuccessful()) {

@@ -30,7 +30,6 @@ public final class MultiTurnChat {
     /**
      * Sends "Hi! My name is Alice.", then "What is my name?" after the first exchange, to {@code baseUrl} (with
      * {@code /v1}) with {@code Authorization: Bearer <apiKey>}; {@code onReply} gets each reply as it arrives.
-     *
      * @return the two replies, in order
      * @throws IOException if the server cannot be reached, a read waits over 120 s, a status is not 2xx
      *                     (status and body in the message), or a reply has no text
@@ -44,7 +43,8 @@ public final class MultiTurnChat {
             messages.addObject().put("role", "user").put("content", userText);
             Request request = new Request.Builder().url(baseUrl + "/chat/completions")
                     .header("Authorization", "Bearer " + apiKey)
-                    .post(RequestBody.create(MAPPER.writeValueAsString(body), MediaType.get("application/json"))).build();
+                    .post(RequestBody.create(MAPPER.writeValueAsString(body), MediaType.get("application/json")))
+                    .build();
             try (Response response = HTTP.newCall(request).execute()) {
                 String text = response.body().string();
                 if (!response.isSuccessful()) {

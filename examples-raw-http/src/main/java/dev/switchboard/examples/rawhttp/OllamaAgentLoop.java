@@ -37,7 +37,6 @@ public final class OllamaAgentLoop {
      * Runs the loop against {@code rootUrl} (e.g. {@code http://localhost:11434}) with a {@code model} that has
      * the {@code tools} capability. {@code onStep} gets, on this thread, per tool call
      * {@code "tool call <name> <arguments JSON>"} then {@code "tool result <result JSON>"}.
-     *
      * @return the content of the first answer without tool calls
      * @throws IOException           if the server cannot be reached, a read waits over 120 s, a status is not
      *                               2xx (status and body in the message; a model without tools is 400), or an

@@ -25,7 +25,6 @@ public final class OllamaGenerate {
     /**
      * Sends {@code prompt} (the model's template still applies) to {@code rootUrl} (e.g.
      * {@code http://localhost:11434}) and returns {@code response} ({@code thinking}, if any, not included).
-     *
      * @throws IOException if the server cannot be reached, a read waits over 120 s, the status is not 2xx
      *                     (status and body in the message; an unknown model is 404), or there is no text
      */

@@ -24,7 +24,6 @@ public final class OllamaListModels {
 
     /**
      * Lists the models of the Ollama at {@code rootUrl} (e.g. {@code http://localhost:11434}).
-     *
      * @return the model names, e.g. {@code qwen3:0.6b}, in the server's order
      * @throws IOException if the server cannot be reached, a read waits over 120 s, or the status is not 2xx
      *                     (status and body in the message)

@@ -29,7 +29,6 @@ public final class OllamaMultiTurnChat {
     /**
      * Sends "Hi! My name is Alice.", then "What is my name?" after the first exchange, to {@code rootUrl} (e.g.
      * {@code http://localhost:11434}); {@code onReply} gets each reply on this thread as it arrives.
-     *
      * @return the two replies, in order
      * @throws IOException if the server cannot be reached, a read waits over 120 s, a status is not 2xx
      *                     (status and body in the message; an unknown model is 404), or a reply has no text

@@ -25,7 +25,6 @@ public final class OllamaNonStreamingChat {
     /**
      * Sends {@code prompt} as one user message to {@code rootUrl} (e.g. {@code http://localhost:11434}) and
      * returns {@code message.content} ({@code message.thinking}, if any, not included).
-     *
      * @throws IOException if the server cannot be reached, a read waits over 120 s, the status is not 2xx
      *                     (status and body in the message; an unknown model is 404), or the answer has no text
      */

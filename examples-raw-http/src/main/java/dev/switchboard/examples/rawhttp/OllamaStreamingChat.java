@@ -32,7 +32,6 @@ public final class OllamaStreamingChat {
      * Sends {@code prompt} as one user message to {@code rootUrl} (e.g. {@code http://localhost:11434}) and
      * streams the answer: {@code onToken} gets each non-empty {@code message.content} on this thread, in order,
      * as it arrives ({@code message.thinking} is skipped). Returns the pieces joined.
-     *
      * @throws IOException if the server cannot be reached, a read waits over 120 s, the status is not 2xx
      *                     (status and body in the message; an unknown model is 404), a line is an error or
      *                     not JSON, or the stream ends before a {@code "done": true} line

@@ -35,7 +35,6 @@ public final class StreamingChat {
      * Sends {@code prompt} as one user message to {@code baseUrl} (with {@code /v1}) as {@code model},
      * with {@code Authorization: Bearer <apiKey>}, and streams the answer: {@code onToken} gets each
      * non-empty {@code delta.content} on this thread, in order, as it arrives (reasoning is skipped).
-     *
      * @return the whole answer: every piece given to {@code onToken}, joined
      * @throws IOException if the server cannot be reached, a read waits over 120 s, the status is not
      *                     2xx (status and body in the message), an event is an error or not JSON, or
