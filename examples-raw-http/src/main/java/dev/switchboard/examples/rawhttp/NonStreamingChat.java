@@ -3,53 +3,20 @@ package dev.switchboard.examples.rawhttp;
 import java.io.IOException;
 import java.time.Duration;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
+import com.fasterxml.jackson.databind.*;
+import com.fasterxml.jackson.databind.node.*;
+import okhttp3.*;
 
 /**
- * Scenario 1, non-streaming chat: one question, one whole answer, with OkHttp and Jackson only.
- *
- * <p>Sends {@code POST {baseUrl}/chat/completions} with {@code "stream": false} and reads
- * {@code choices[0].message.content} from the single JSON object that comes back (OpenAI Chat
- * Completions; Ollama and llama-server send the same shape, see
- * {@code shared/reference/ollama-wire.md} section 3.3 and
- * {@code shared/reference/llama-server-transcripts/04-chat-nonstream.txt}).
- *
- * <p>Run {@link #main} against a local Ollama, or set {@code LLM_BASE_URL}; the module README shows
- * the command.
+ * Non-streaming chat: {@code POST {baseUrl}/chat/completions}, the whole answer in one JSON object (OpenAI
+ * Chat Completions; Ollama and llama-server alike: {@code core/src/test/resources/reference/ollama-wire.md}
+ * section 3.3, {@code core/src/test/resources/reference/llama-server-transcripts/04-chat-nonstream.txt}).
  */
 public final class NonStreamingChat {
-
-    private static final MediaType JSON = MediaType.get("application/json");
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(120)).build();
 
-    /**
-     * One client for the whole program: it owns a connection pool and its threads. The read timeout
-     * is the longest wait for the next bytes (per read, not for the whole call): a local model may be
-     * loaded, or think, for a long time before its first byte. There is no whole-call timeout.
-     */
-    private static final OkHttpClient HTTP = new OkHttpClient.Builder()
-            .readTimeout(Duration.ofSeconds(120))
-            .build();
-
-    private NonStreamingChat() {
-    }
-
-    /**
-     * Asks one question of the endpoint in {@code LLM_BASE_URL} and prints the answer.
-     * Environment: {@code LLM_BASE_URL} (default {@code http://localhost:11434/v1}),
-     * {@code LLM_API_KEY} (default {@code no-key-required}), {@code LLM_MODEL} (default {@code qwen3:0.6b}).
-     *
-     * @param args ignored
-     * @throws IOException if the request fails; see {@link #run}
-     */
+    /** Asks {@code LLM_BASE_URL}, {@code LLM_API_KEY}, {@code LLM_MODEL} one question and prints the answer. */
     public static void main(String[] args) throws IOException {
         String baseUrl = env("LLM_BASE_URL", "http://localhost:11434/v1");
         String apiKey = env("LLM_API_KEY", "no-key-required");
@@ -58,28 +25,17 @@ public final class NonStreamingChat {
     }
 
     /**
-     * Sends {@code prompt} as one user message and returns the whole answer.
-     *
-     * @param baseUrl the OpenAI-compatible base URL, with {@code /v1} (e.g. {@code http://localhost:11434/v1})
-     * @param apiKey  sent as {@code Authorization: Bearer <apiKey>}; local servers ignore it, but send one
-     * @param model   the chat model, e.g. {@code qwen3:0.6b}
-     * @param prompt  the user's message
-     * @return {@code choices[0].message.content}; reasoning, if the model sends any, is not included
-     * @throws IOException if the server cannot be reached, a read waits over 120 s, the status is not
-     *                     2xx (the message holds the status and the body), or the answer has no text
+     * Sends {@code prompt} as one user message to {@code baseUrl} (with {@code /v1}) as {@code model}, with
+     * {@code Authorization: Bearer <apiKey>}, and returns {@code choices[0].message.content}.
+     * @throws IOException if the server cannot be reached, a read waits over 120 s, the status is not 2xx
+     *                     (status and body in the message), or the answer has no text
      */
     public static String run(String baseUrl, String apiKey, String model, String prompt) throws IOException {
-        ObjectNode body = MAPPER.createObjectNode();
-        body.put("model", model);
-        body.put("stream", false);
+        ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", false);
         body.putArray("messages").addObject().put("role", "user").put("content", prompt);
-
-        Request request = new Request.Builder()
-                .url(baseUrl + "/chat/completions")
+        Request request = new Request.Builder().url(baseUrl + "/chat/completions")
                 .header("Authorization", "Bearer " + apiKey)
-                .post(RequestBody.create(MAPPER.writeValueAsString(body), JSON))
-                .build();
-
+                .post(RequestBody.create(MAPPER.writeValueAsString(body), MediaType.get("application/json"))).build();
         try (Response response = HTTP.newCall(request).execute()) {
             String text = response.body().string();
             if (!response.isSuccessful()) {
@@ -93,8 +49,7 @@ public final class NonStreamingChat {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private static String env(String name, String fallback) { // unset or blank: the default
+        return System.getenv(name) == null || System.getenv(name).isBlank() ? fallback : System.getenv(name);
     }
 }

@@ -4,109 +4,52 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
+import com.fasterxml.jackson.databind.*;
+import com.fasterxml.jackson.databind.node.*;
+import okhttp3.*;
 import okio.BufferedSource;
 
 /**
- * Scenario 2, streaming chat: the answer arrives piece by piece as Server-Sent Events, read line by
- * line with OkHttp's {@link BufferedSource#readUtf8Line()}.
- *
- * <p>Sends {@code POST {baseUrl}/chat/completions} with {@code "stream": true}. The body is
- * {@code text/event-stream}: events {@code data: {json}} separated by blank lines, each JSON a
- * {@code chat.completion.chunk} whose {@code choices[0].delta.content} is the next piece of text,
- * ending with {@code data: [DONE]} (OpenAI Chat Completions; Ollama and llama-server send the same,
- * see {@code shared/reference/ollama-wire.md} section 3.4 and
- * {@code shared/reference/llama-server-transcripts/05-chat-stream.txt}). What real servers differ in,
- * and what this reader therefore accepts:
- * <ul>
- *   <li>{@code data:} with or without a space after the colon (both are SSE);</li>
- *   <li>blank lines, and comment lines starting with {@code :} (keep-alives), are skipped;</li>
- *   <li>{@code delta.content} is {@code null} in llama-server's first chunk, {@code ""} in Ollama's
- *       reasoning and tool-call chunks, and absent in the finish and usage chunks: none of them is a
- *       token;</li>
- *   <li>an error after the stream has begun comes as {@code data: {"error": ...}}, and is thrown;</li>
- *   <li>a stream cut short ends without {@code data: [DONE]}; Ollama's {@code /v1} does this on a
- *       mid-stream error (ollama-wire.md 2.2), so the missing marker is an error too.</li>
- * </ul>
- * Each {@code data:} line is read as one whole event: these servers never split an event over two
- * {@code data:} lines. Reasoning ({@code delta.reasoning} or {@code delta.reasoning_content}) is skipped.
- *
- * <p>Run {@link #main} against a local Ollama, or set {@code LLM_BASE_URL}; the module README shows
- * the command.
+ * Streaming chat: {@code POST {baseUrl}/chat/completions} with {@code "stream": true}, read as Server-Sent
+ * Events line by line: each {@code data: {json}} line is a chunk whose {@code choices[0].delta.content}
+ * is the next piece of text, until {@code data: [DONE]} (OpenAI Chat Completions; Ollama and llama-server
+ * alike: {@code core/src/test/resources/reference/ollama-wire.md} section 3.4,
+ * {@code core/src/test/resources/reference/llama-server-transcripts/05-chat-stream.txt}).
  */
 public final class StreamingChat {
-
-    private static final MediaType JSON = MediaType.get("application/json");
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** One client per program; the read timeout is the longest silence between two reads, not the whole call. */
+    private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(120)).build();
 
-    /**
-     * One client for the whole program. The read timeout is the longest silence between two reads
-     * (per read, not for the whole call), so a long answer may stream for minutes; 120 s leaves room
-     * for a local model to load before its first token.
-     */
-    private static final OkHttpClient HTTP = new OkHttpClient.Builder()
-            .readTimeout(Duration.ofSeconds(120))
-            .build();
-
-    private StreamingChat() {
-    }
-
-    /**
-     * Streams an answer from the endpoint in {@code LLM_BASE_URL} to standard output as it arrives.
-     * Environment: {@code LLM_BASE_URL} (default {@code http://localhost:11434/v1}),
-     * {@code LLM_API_KEY} (default {@code no-key-required}), {@code LLM_MODEL} (default {@code qwen3:0.6b}).
-     *
-     * @param args ignored
-     * @throws IOException if the request or the stream fails; see {@link #run}
-     */
+    /** Streams an answer from {@code LLM_BASE_URL}, {@code LLM_API_KEY}, {@code LLM_MODEL} to standard output. */
     public static void main(String[] args) throws IOException {
         String baseUrl = env("LLM_BASE_URL", "http://localhost:11434/v1");
         String apiKey = env("LLM_API_KEY", "no-key-required");
         String model = env("LLM_MODEL", "qwen3:0.6b");
-        run(baseUrl, apiKey, model, "Count from one to ten in words.", token -> {
-            System.out.print(token);
-            System.out.flush();
-        });
+        Consumer<String> print = token -> { System.out.print(token); System.out.flush(); };
+        run(baseUrl, apiKey, model, "Count from one to ten in words.", print);
         System.out.println();
     }
 
     /**
-     * Sends {@code prompt} as one user message and streams the answer.
-     *
-     * @param baseUrl the OpenAI-compatible base URL, with {@code /v1} (e.g. {@code http://localhost:11434/v1})
-     * @param apiKey  sent as {@code Authorization: Bearer <apiKey>}; local servers ignore it, but send one
-     * @param model   the chat model, e.g. {@code qwen3:0.6b}
-     * @param prompt  the user's message
-     * @param onToken called on this thread with each non-empty {@code delta.content}, in order, as it arrives
+     * Sends {@code prompt} as one user message to {@code baseUrl} (with {@code /v1}) as {@code model},
+     * with {@code Authorization: Bearer <apiKey>}, and streams the answer: {@code onToken} gets each
+     * non-empty {@code delta.content} on this thread, in order, as it arrives (reasoning is skipped).
      * @return the whole answer: every piece given to {@code onToken}, joined
      * @throws IOException if the server cannot be reached, a read waits over 120 s, the status is not
-     *                     2xx (status and body in the message), an event is an error (the event's
-     *                     payload in the message) or not JSON, or the stream ends without {@code [DONE]}
+     *                     2xx (status and body in the message), an event is an error or not JSON, or
+     *                     the stream ends without {@code data: [DONE]}
      */
     public static String run(String baseUrl, String apiKey, String model, String prompt, Consumer<String> onToken)
             throws IOException {
-        ObjectNode body = MAPPER.createObjectNode();
-        body.put("model", model);
-        body.put("stream", true);
+        ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", true);
         body.putArray("messages").addObject().put("role", "user").put("content", prompt);
-
-        Request request = new Request.Builder()
-                .url(baseUrl + "/chat/completions")
+        Request request = new Request.Builder().url(baseUrl + "/chat/completions")
                 .header("Authorization", "Bearer " + apiKey)
                 .header("Accept", "text/event-stream")
-                .post(RequestBody.create(MAPPER.writeValueAsString(body), JSON))
+                .post(RequestBody.create(MAPPER.writeValueAsString(body), MediaType.get("application/json")))
                 .build();
-
-        // try-with-resources: closing the response, also early, releases the connection.
-        try (Response response = HTTP.newCall(request).execute()) {
+        try (Response response = HTTP.newCall(request).execute()) { // closing it releases the connection
             if (!response.isSuccessful()) {
                 throw new IOException("HTTP " + response.code() + " from POST " + request.url() + ": "
                         + response.body().string());
@@ -116,12 +59,9 @@ public final class StreamingChat {
             String line;
             while ((line = source.readUtf8Line()) != null) { // null: the server closed the stream
                 if (!line.startsWith("data:")) {
-                    continue; // a blank line ends an event; ":" starts a comment; event:/id: carry nothing here
+                    continue; // blank lines end events, ":" starts a comment (keep-alive), event:/id: unused
                 }
-                String data = line.substring("data:".length());
-                if (data.startsWith(" ")) {
-                    data = data.substring(1);
-                }
+                String data = line.substring("data:".length()).trim(); // "data:{..}" and "data: {..}"
                 if (data.equals("[DONE]")) {
                     return answer.toString();
                 }
@@ -129,19 +69,18 @@ public final class StreamingChat {
                 if (chunk.has("error")) {
                     throw new IOException("error event in the stream: " + data);
                 }
+                // null in llama-server's first chunk, "" beside Ollama's reasoning, absent at the end: no token
                 JsonNode content = chunk.path("choices").path(0).path("delta").path("content");
                 if (content.isTextual() && !content.asText().isEmpty()) {
                     onToken.accept(content.asText());
                     answer.append(content.asText());
                 }
             }
-            throw new IOException("the stream ended without data: [DONE] after " + answer.length()
-                    + " characters: " + answer);
+            throw new IOException("the stream ended without data: [DONE] after: " + answer);
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private static String env(String name, String fallback) { // unset or blank: the default
+        return System.getenv(name) == null || System.getenv(name).isBlank() ? fallback : System.getenv(name);
     }
 }

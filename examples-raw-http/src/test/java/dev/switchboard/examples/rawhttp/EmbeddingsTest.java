@@ -68,7 +68,7 @@ class EmbeddingsTest {
         try (CannedServer canned = CannedServer.answering("application/json", one)) {
             assertThatThrownBy(() -> Embeddings.run(canned.rootUrl() + "/v1", "test-key", "m", List.of("a", "b")))
                     .isInstanceOf(IOException.class)
-                    .hasMessageContaining("expected 2 vectors, got 1");
+                    .hasMessageContaining("expected one vector for each of 2 texts");
         }
     }
 

@@ -41,9 +41,15 @@ class MainMethodsTest {
                 Arguments.of("StreamingChat", "You said: Count from one to ten in words."),
                 Arguments.of("MultiTurnChat", "assistant: Nice to meet you, Alice.\nassistant: Your name is Alice."),
                 Arguments.of("AgentLoop", "  tool call get_weather {\"city\":\"Paris\"}\n  tool result {\"city\":\"Paris\""),
-                Arguments.of("Embeddings", "The cat sat on the mat. -> 256 floats, starting ["),
+                Arguments.of("Embeddings", "256 floats, starting ["),
                 Arguments.of("OllamaStreamingChat", "You said: Count from one to ten in words."),
-                Arguments.of("OllamaEmbeddings", "Stock prices fell today. -> 256 floats, starting ["));
+                Arguments.of("OllamaEmbeddings", "256 floats, starting ["),
+                Arguments.of("OllamaNonStreamingChat", "You said: Why is the sky blue? Answer in one sentence."),
+                Arguments.of("ListModels", "scripted\n"),
+                Arguments.of("OllamaListModels", "scripted-embed\n"),
+                Arguments.of("OllamaMultiTurnChat", "assistant: Nice to meet you, Alice.\nassistant: Your name is Alice."),
+                Arguments.of("OllamaGenerate", "You said: Write a haiku about the sea."),
+                Arguments.of("OllamaAgentLoop", "  tool call get_weather {\"city\":\"Paris\"}\n  tool result {\"city\":\"Paris\""));
     }
 
     @ParameterizedTest(name = "{0}")
