@@ -29,6 +29,7 @@ public final class Embeddings {
     /**
      * Embeds {@code texts} (none blank: LangChain4j refuses those with IllegalArgumentException) in one
      * call and returns one vector per text, in input order.
+     *
      * @throws dev.langchain4j.exception.LangChain4jException on failure, e.g. its
      *         {@code ModelNotFoundException} for an unknown model
      */

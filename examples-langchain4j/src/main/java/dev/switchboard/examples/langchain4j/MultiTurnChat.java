@@ -31,6 +31,7 @@ public final class MultiTurnChat {
     /**
      * Sends "Hi! My name is Alice." then "What is my name?" (with the first turn before it) and returns
      * the two replies, each also given to {@code onReply} as it comes.
+     *
      * @throws dev.langchain4j.exception.LangChain4jException on failure
      */
     public static List<String> run(String baseUrl, String apiKey, String model, Consumer<String> onReply) {

@@ -10,9 +10,8 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 
 /**
- * Streaming chat, Ollama-native: {@link OllamaStreamingChatModel} sends {@code POST {rootUrl}/api/chat}
- * and calls the handler on its HTTP client's thread, once per NDJSON line's {@code message.content},
- * then {@code onCompleteResponse} (the {@code "done": true} line) or {@code onError}.
+ * Streaming chat, Ollama-native: {@link OllamaStreamingChatModel} calls the handler on its HTTP client's
+ * thread once per NDJSON line's {@code message.content}, then {@code onCompleteResponse} or {@code onError}.
  */
 public final class OllamaStreamingChat {
 
@@ -28,6 +27,7 @@ public final class OllamaStreamingChat {
     /**
      * Streams the answer to {@code prompt} from Ollama at {@code rootUrl} (no {@code /v1}): {@code onToken}
      * gets each non-empty piece of text in order, on LangChain4j's thread; returns them joined, at the end.
+     *
      * @throws java.util.concurrent.CompletionException wrapping LangChain4j's exception on failure
      */
     public static String run(String rootUrl, String model, String prompt, Consumer<String> onToken) {

@@ -36,8 +36,8 @@ public final class OllamaThinkingChat {
     }
 
     /**
-     * Streams the answer to {@code prompt} from Ollama at {@code rootUrl} (no {@code /v1}) and returns the thoughts
-     * and the answer, each joined; {@code model} should be a reasoning model.
+     * Streams the answer to {@code prompt} from Ollama at {@code rootUrl} (no {@code /v1}) and returns
+     * the thoughts and the answer, each joined; {@code model} should be a reasoning model.
      *
      * @throws java.util.concurrent.CompletionException wrapping LangChain4j's exception on failure
      */

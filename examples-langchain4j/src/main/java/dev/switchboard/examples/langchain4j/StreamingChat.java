@@ -10,9 +10,8 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
 /**
- * Streaming chat, OpenAI-compatible: {@link OpenAiStreamingChatModel} sends {@code "stream": true} to
- * {@code POST {baseUrl}/chat/completions} and calls the handler on its HTTP client's thread, once per
- * {@code delta.content}, then {@code onCompleteResponse} or {@code onError}.
+ * Streaming chat, OpenAI-compatible: {@link OpenAiStreamingChatModel} calls the handler on its HTTP client's
+ * thread once per {@code delta.content} of the stream, then {@code onCompleteResponse} or {@code onError}.
  */
 public final class StreamingChat {
 
@@ -28,6 +27,7 @@ public final class StreamingChat {
     /**
      * Streams the answer to {@code prompt} from {@code baseUrl} (with {@code /v1}): {@code onToken} gets
      * each non-empty piece of text in order, on LangChain4j's thread; returns them joined, at the end.
+     *
      * @throws java.util.concurrent.CompletionException wrapping LangChain4j's, e.g. RateLimitException for a 429
      */
     public static String run(String baseUrl, String apiKey, String model, String prompt, Consumer<String> onToken) {

@@ -36,8 +36,8 @@ public final class ThinkingChat {
     }
 
     /**
-     * Streams the answer to {@code prompt} from the server at {@code baseUrl} (with {@code /v1}) and returns the thoughts
-     * and the answer, each joined; {@code model} should be a reasoning model.
+     * Streams the answer to {@code prompt} from the server at {@code baseUrl} (with {@code /v1}) and
+     * returns the thoughts and the answer, each joined; {@code model} should be a reasoning model.
      *
      * @throws java.util.concurrent.CompletionException wrapping LangChain4j's exception on failure
      */

@@ -25,8 +25,6 @@ import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
-import dev.langchain4j.http.client.sse.ServerSentEvent;
-import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import dev.switchboard.core.error.HttpErrors;
@@ -144,13 +142,13 @@ public final class LangChain4jHttpClient implements HttpClient {
             Exchange exchange) {
         EndWatchingListener watcher = new EndWatchingListener(listener, exchange, body);
         parser.parse(body, watcher);
-        if (watcher.failed || exchange.isCancelled()) {
+        if (watcher.failed() || exchange.isCancelled()) {
             return;
         }
-        if (isEndMarker(watcher.last)) {
+        if (isEndMarker(watcher.last())) {
             listener.onClose();
         } else {
-            listener.onError(new StreamEndException(watcher.last));
+            listener.onError(new StreamEndException(watcher.last()));
         }
     }
 
@@ -201,81 +199,6 @@ public final class LangChain4jHttpClient implements HttpClient {
             builder.timeout(readTimeout);
         }
         return builder.build();
-    }
-
-    /**
-     * Passes events on, remembering the last one's data and whether an error was reported. An
-     * exception thrown by the model's listener ends the stream with that error, as
-     * {@link HttpClient}'s contract says ("the stream processing will be terminated"); the parsers
-     * would otherwise log it and read on (langchain4j-ollama's listener throws for a line that is not
-     * JSON).
-     */
-    private static final class EndWatchingListener implements ServerSentEventListener {
-        private final ServerSentEventListener delegate;
-        private final Exchange exchange;
-        private final InputStream body;
-        private String last;
-        private boolean failed;
-
-        EndWatchingListener(ServerSentEventListener delegate, Exchange exchange, InputStream body) {
-            this.delegate = delegate;
-            this.exchange = exchange;
-            this.body = body;
-        }
-
-        @Override
-        public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
-            if (failed) {
-                return;
-            }
-            remember(event);
-            try {
-                delegate.onEvent(event, context);
-            } catch (RuntimeException e) {
-                fail(e);
-            }
-        }
-
-        @Override
-        public void onEvent(ServerSentEvent event) {
-            if (failed) {
-                return;
-            }
-            remember(event);
-            try {
-                delegate.onEvent(event);
-            } catch (RuntimeException e) {
-                fail(e);
-            }
-        }
-
-        private void fail(RuntimeException e) {
-            onError(e);
-            try {
-                body.close(); // stops the parser: its next read fails, and that error is ignored
-            } catch (IOException | RuntimeException ignored) {
-                // the error is reported already
-            }
-        }
-
-        private void remember(ServerSentEvent event) {
-            String data = event.data();
-            if (data != null && !data.isBlank()) {
-                last = data;
-                exchange.payload(data);
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            if (failed) {
-                return;
-            }
-            failed = true;
-            if (!exchange.isCancelled()) {
-                delegate.onError(error);
-            }
-        }
     }
 
     /** Names the shared stream readers and makes them daemons. */
