@@ -153,8 +153,7 @@ public final class LangChain4jLlmClient implements LlmClient {
      * {@inheritDoc}
      *
      * <p>Through {@link EmbeddingModel#embedAll}; the request's model, else the endpoint's embedding
-     * model. Usage counts the prompt tokens the server
-     * reported, or is null.
+     * model. Usage counts the prompt tokens the server reported, or is null.
      */
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
