@@ -1,24 +1,15 @@
 package dev.switchboard.langchain4j;
 
-import java.net.http.HttpClient;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.catalog.ModelDescription;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
-import dev.langchain4j.model.ollama.OllamaModel;
 import dev.langchain4j.model.ollama.OllamaModels;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -43,6 +34,7 @@ import dev.switchboard.langchain4j.internal.Conversions.Flavour;
 import dev.switchboard.langchain4j.internal.Exchange;
 import dev.switchboard.langchain4j.internal.Failures;
 import dev.switchboard.langchain4j.internal.LangChain4jHttpClient;
+import dev.switchboard.langchain4j.internal.Models;
 import dev.switchboard.langchain4j.internal.StreamBridge;
 
 /**
@@ -64,10 +56,11 @@ import dev.switchboard.langchain4j.internal.StreamBridge;
  * own retry, for non-streaming calls; LangChain4j's default of 2 is not used). Thinking is
  * returned ({@code returnThinking(true)}).
  *
- * <p>All models share one {@code java.net.http} client, plugged in through LangChain4j's
- * {@code httpClientBuilder} as {@link LangChain4jHttpClient} (Retry-After, end markers, cancellation
- * before the first event). Streams go through {@link StreamBridge}: bounded, errors on the caller's
- * thread, {@code close()} cancels. What LangChain4j throws becomes core's typed exceptions in
+ * <p>Every call has its own {@link Exchange} (whether the answer began, the payload being handled,
+ * cancellation before the first event) and its own LangChain4j model ({@link Models}), whose
+ * {@link LangChain4jHttpClient} reports to that exchange; all share one {@code java.net.http}
+ * client. Streams go through {@link StreamBridge}: bounded, errors on the caller's thread,
+ * {@code close()} cancels. What LangChain4j throws becomes core's typed exceptions in
  * {@link Failures}.
  *
  * <p>Thread-safe. {@link #close()} has nothing to release on Java 17 ({@code java.net.http}'s
@@ -82,22 +75,13 @@ public final class LangChain4jLlmClient implements LlmClient {
 
     private final Flavour flavour;
     private final Endpoint endpoint;
-    private final ChatModel chatModel;
-    private final StreamingChatModel streamingModel;
-    private final Function<String, EmbeddingModel> embeddingModelFactory;
-    private final Map<String, EmbeddingModel> embeddingModels = new ConcurrentHashMap<>();
-    private final Supplier<List<ModelInfo>> modelLister;
+    private final Models models;
     private final Capabilities capabilities;
 
-    private LangChain4jLlmClient(Flavour flavour, Endpoint endpoint, ChatModel chatModel,
-            StreamingChatModel streamingModel, Function<String, EmbeddingModel> embeddingModelFactory,
-            Supplier<List<ModelInfo>> modelLister, Capabilities capabilities) {
+    private LangChain4jLlmClient(Flavour flavour, Endpoint endpoint, Models models, Capabilities capabilities) {
         this.flavour = flavour;
         this.endpoint = endpoint;
-        this.chatModel = chatModel;
-        this.streamingModel = streamingModel;
-        this.embeddingModelFactory = embeddingModelFactory;
-        this.modelLister = modelLister;
+        this.models = models;
         this.capabilities = capabilities;
     }
 
@@ -109,41 +93,7 @@ public final class LangChain4jLlmClient implements LlmClient {
      */
     public static LangChain4jLlmClient openAiCompatible(Endpoint endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
-        HttpClient jdk = jdkClient(endpoint);
-        String baseUrl = endpoint.baseUrl();
-        String key = endpoint.apiKeyOrPlaceholder();
-        ChatModel chat = OpenAiChatModel.builder()
-                .httpClientBuilder(LangChain4jHttpClient.builder(jdk))
-                .baseUrl(baseUrl).apiKey(key).modelName(endpoint.chatModel())
-                .timeout(endpoint.readTimeout()).maxRetries(endpoint.maxRetries())
-                .returnThinking(true)
-                .build();
-        StreamingChatModel streaming = OpenAiStreamingChatModel.builder()
-                .httpClientBuilder(LangChain4jHttpClient.builder(jdk))
-                .baseUrl(baseUrl).apiKey(key).modelName(endpoint.chatModel())
-                .timeout(endpoint.readTimeout())
-                .returnThinking(true)
-                .build();
-        Function<String, EmbeddingModel> embeddings = model -> OpenAiEmbeddingModel.builder()
-                .httpClientBuilder(LangChain4jHttpClient.builder(jdk))
-                .baseUrl(baseUrl).apiKey(key).modelName(model)
-                .timeout(endpoint.readTimeout()).maxRetries(endpoint.maxRetries())
-                .build();
-        OpenAiModelCatalog catalog = OpenAiModelCatalog.builder()
-                .httpClientBuilder(LangChain4jHttpClient.builder(jdk))
-                .baseUrl(baseUrl).apiKey(key)
-                .connectTimeout(endpoint.connectTimeout()).readTimeout(endpoint.readTimeout())
-                .build();
-        Supplier<List<ModelInfo>> models = () -> {
-            List<ModelInfo> infos = new ArrayList<>();
-            for (ModelDescription model : catalog.listModels()) {
-                Instant created = model.createdAt();
-                infos.add(new ModelInfo(model.name(), model.owner(), created == null ? 0 : created.getEpochSecond()));
-            }
-            return infos;
-        };
-        return new LangChain4jLlmClient(Flavour.OPENAI, endpoint, chat, streaming, embeddings, models,
-                Capabilities.all());
+        return new LangChain4jLlmClient(Flavour.OPENAI, endpoint, Models.openAi(endpoint), Capabilities.all());
     }
 
     /**
@@ -154,47 +104,10 @@ public final class LangChain4jLlmClient implements LlmClient {
      */
     public static LangChain4jLlmClient ollama(Endpoint endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
-        HttpClient jdk = jdkClient(endpoint);
-        String rootUrl = endpoint.rootUrl();
-        ChatModel chat = OllamaChatModel.builder()
-                .httpClientBuilder(LangChain4jHttpClient.builder(jdk))
-                .baseUrl(rootUrl).modelName(endpoint.chatModel())
-                .timeout(endpoint.readTimeout()).maxRetries(endpoint.maxRetries())
-                .returnThinking(true)
-                .build();
-        StreamingChatModel streaming = OllamaStreamingChatModel.builder()
-                .httpClientBuilder(LangChain4jHttpClient.builder(jdk))
-                .baseUrl(rootUrl).modelName(endpoint.chatModel())
-                .timeout(endpoint.readTimeout())
-                .returnThinking(true)
-                .build();
-        Function<String, EmbeddingModel> embeddings = model -> OllamaEmbeddingModel.builder()
-                .httpClientBuilder(LangChain4jHttpClient.builder(jdk))
-                .baseUrl(rootUrl).modelName(model)
-                .timeout(endpoint.readTimeout()).maxRetries(endpoint.maxRetries())
-                .build();
-        OllamaModels catalog = OllamaModels.builder()
-                .httpClientBuilder(LangChain4jHttpClient.builder(jdk))
-                .baseUrl(rootUrl).timeout(endpoint.readTimeout())
-                .build();
-        Supplier<List<ModelInfo>> models = () -> {
-            List<ModelInfo> infos = new ArrayList<>();
-            for (OllamaModel model : catalog.availableModels().content()) {
-                infos.add(new ModelInfo(model.getName(), "library",
-                        model.getModifiedAt() == null ? 0 : model.getModifiedAt().toEpochSecond()));
-            }
-            return infos;
-        };
         Capabilities capabilities = Capabilities.all().without(Capability.EXTENSIONS,
                 "langchain4j-ollama 1.18.1 sends only its typed options (OllamaChatRequestParameters), "
                         + "no map of extra top-level fields");
-        return new LangChain4jLlmClient(Flavour.OLLAMA, endpoint, chat, streaming, embeddings, models, capabilities);
-    }
-
-    private static HttpClient jdkClient(Endpoint endpoint) {
-        // HTTP/1.1: local servers speak it, and it spares the h2c upgrade headers on every request.
-        return HttpClient.newBuilder().connectTimeout(endpoint.connectTimeout()).version(HttpClient.Version.HTTP_1_1)
-                .build();
+        return new LangChain4jLlmClient(Flavour.OLLAMA, endpoint, Models.ollama(endpoint), capabilities);
     }
 
     /**
@@ -208,7 +121,7 @@ public final class LangChain4jLlmClient implements LlmClient {
         dev.langchain4j.model.chat.request.ChatRequest converted = Conversions.toLangChain4j(request, flavour);
         Exchange exchange = new Exchange();
         try {
-            return Conversions.fromLangChain4j(exchange.bind(() -> chatModel.chat(converted)));
+            return Conversions.fromLangChain4j(models.chat(exchange).chat(converted));
         } catch (RuntimeException e) {
             throw Failures.map(e, exchange.lastPayload(), endpoint.readTimeout());
         }
@@ -227,10 +140,7 @@ public final class LangChain4jLlmClient implements LlmClient {
         Exchange exchange = new Exchange();
         StreamBridge bridge = new StreamBridge(exchange, endpoint.readTimeout());
         try {
-            exchange.bind(() -> {
-                streamingModel.chat(converted, bridge);
-                return null;
-            });
+            models.streaming(exchange).chat(converted, bridge);
         } catch (RuntimeException e) {
             bridge.cancel();
             throw Failures.map(e, null, endpoint.readTimeout());
@@ -242,18 +152,16 @@ public final class LangChain4jLlmClient implements LlmClient {
     /**
      * {@inheritDoc}
      *
-     * <p>Through {@link EmbeddingModel#embedAll}, one LangChain4j model per model name (kept); the
-     * request's model, else the endpoint's embedding model. Usage counts the prompt tokens the server
-     * reported, or is null.
+     * <p>Through {@link EmbeddingModel#embedAll}; the request's model, else the endpoint's embedding
+     * model. Usage counts the prompt tokens the server reported, or is null.
      */
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
         String model = request.model() != null ? request.model() : endpoint.embeddingModel();
         Exchange exchange = new Exchange();
         try {
-            EmbeddingModel embeddingModel = embeddingModels.computeIfAbsent(model, embeddingModelFactory);
             List<TextSegment> segments = request.input().stream().map(TextSegment::from).toList();
-            Response<List<Embedding>> response = exchange.bind(() -> embeddingModel.embedAll(segments));
+            Response<List<Embedding>> response = models.embedding(model, exchange).embedAll(segments);
             List<float[]> vectors = response.content().stream().map(Embedding::vector).toList();
             Integer prompt = response.tokenUsage() == null ? null : response.tokenUsage().inputTokenCount();
             return new EmbeddingResponse(model, vectors, prompt == null ? null : new Usage(prompt, 0, prompt));
@@ -272,7 +180,7 @@ public final class LangChain4jLlmClient implements LlmClient {
     public List<ModelInfo> models() {
         Exchange exchange = new Exchange();
         try {
-            return exchange.bind(modelLister);
+            return models.list(exchange);
         } catch (RuntimeException e) {
             throw Failures.map(e, exchange.lastPayload(), endpoint.readTimeout());
         }
@@ -287,7 +195,7 @@ public final class LangChain4jLlmClient implements LlmClient {
     /** Nothing to release (see the class comment); idempotent, never throws. */
     @Override
     public void close() {
-        embeddingModels.clear();
+        // nothing held: each call's model and exchange end with the call
     }
 
     /** {@link java.util.ServiceLoader} entry for style {@value #STYLE}. */

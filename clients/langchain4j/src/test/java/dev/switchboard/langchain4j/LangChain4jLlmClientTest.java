@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -19,12 +24,16 @@ import dev.switchboard.core.Endpoint;
 import dev.switchboard.core.LlmClient;
 import dev.switchboard.core.LlmClients;
 import dev.switchboard.core.error.BadRequestException;
+import dev.switchboard.core.error.ModelNotFoundException;
 import dev.switchboard.core.error.StreamInterruptedException;
 import dev.switchboard.server.SwitchboardServer;
 import dev.switchboard.server.fault.Fault;
 import dev.switchboard.testkit.LlmEndpointExtension;
 
-/** What the contract suite does not cover: lookup by name, extensions, closing from another thread, a missing end marker's message. */
+/**
+ * What the contract suite does not cover: lookup by name, extensions, closing from another thread, a
+ * missing end marker's message, concurrent calls keeping their own state.
+ */
 @ExtendWith(LlmEndpointExtension.class)
 class LangChain4jLlmClientTest {
 
@@ -83,5 +92,43 @@ class LangChain4jLlmClientTest {
             assertThatThrownBy(() -> client.stream(ChatRequest.builder().user("Hi there").build()).collect())
                     .isInstanceOf(StreamInterruptedException.class).hasMessageContaining("end marker");
         }
+    }
+
+    @Test
+    void concurrentCallsOnOneClientKeepTheirOwnState(Endpoint endpoint) throws Exception {
+        // Half the streams fail before their answer begins (unknown model: 404), half succeed. Were the
+        // per-call state (began, payload) shared, a failing stream could see another's 2xx and report
+        // a broken answer instead of the 404, or a good one another's payload.
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<LlmClient> clients = List.of(LangChain4jLlmClient.openAiCompatible(endpoint),
+                LangChain4jLlmClient.ollama(endpoint));
+        for (LlmClient client : clients) {
+            try (client) {
+                List<Future<String>> outcomes = new ArrayList<>();
+                for (int i = 0; i < 32; i++) {
+                    int n = i;
+                    outcomes.add(pool.submit(() -> {
+                        ChatRequest.Builder request = ChatRequest.builder().user("call number " + n);
+                        if (n % 2 == 1) {
+                            request.model("no-such-model-" + n);
+                        }
+                        try {
+                            return client.stream(request.build()).collect().text();
+                        } catch (ModelNotFoundException e) {
+                            return "not found: " + e.getMessage();
+                        }
+                    }));
+                }
+                for (int i = 0; i < outcomes.size(); i++) {
+                    String outcome = outcomes.get(i).get(30, TimeUnit.SECONDS);
+                    if (i % 2 == 0) {
+                        assertThat(outcome).as("call %d", i).isEqualTo("You said: call number " + i);
+                    } else {
+                        assertThat(outcome).as("call %d", i).startsWith("not found: ").contains("no-such-model-" + i);
+                    }
+                }
+            }
+        }
+        pool.shutdown();
     }
 }

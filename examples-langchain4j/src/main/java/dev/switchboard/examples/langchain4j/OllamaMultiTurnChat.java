@@ -1,7 +1,9 @@
 package dev.switchboard.examples.langchain4j;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -9,56 +11,49 @@ import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
-import dev.switchboard.core.Endpoint;
 
 /**
- * Scenario 3, multi-turn chat, Ollama-native flavour: the server remembers nothing, so a
- * LangChain4j {@link ChatMemory} keeps the conversation and every turn sends all of it.
- *
- * <p>{@link MessageWindowChatMemory} keeps the last 20 messages (older ones are dropped, a
- * {@code SystemMessage} is kept); each turn adds the user's message, sends
- * {@code memory.messages()} to {@code POST {rootUrl}/api/chat}, and adds the answer.
+ * Multi-turn chat, Ollama-native: a {@link ChatMemory} keeps the conversation and every turn sends
+ * all of it to {@code POST {rootUrl}/api/chat}. {@link MessageWindowChatMemory} keeps the last 20
+ * messages.
  */
 public final class OllamaMultiTurnChat {
 
     private OllamaMultiTurnChat() {
     }
 
-    /**
-     * Introduces Alice, then asks for her name, and prints both answers. Environment:
-     * {@code LLM_BASE_URL} (its root is used), {@code LLM_MODEL}.
-     *
-     * @param args ignored
-     */
+    /** Prints both replies. Environment: LLM_BASE_URL (its root), LLM_MODEL; blank is unset. */
     public static void main(String[] args) {
-        run(Endpoint.fromEnvironment(), List.of("Hi! My name is Alice.", "What is my name?"))
-                .forEach(System.out::println);
+        String rootUrl = env("LLM_BASE_URL", "http://localhost:11434/v1").replaceFirst("/v1/?$", "");
+        run(rootUrl, env("LLM_MODEL", "qwen3:0.6b"), System.out::println);
     }
 
     /**
-     * Sends the turns one after the other, each with the conversation so far.
+     * Sends "Hi! My name is Alice." then "What is my name?" (with the first turn before it) and returns
+     * the two replies, each also given to {@code onReply} as it comes.
      *
-     * @param endpoint its {@code rootUrl()}, chat model, read timeout
-     * @param turns    the user's messages, in order
-     * @return one answer per turn, in order
-     * @throws dev.langchain4j.exception.LangChain4jException subclasses on failure
+     * @throws dev.langchain4j.exception.LangChain4jException on failure
      */
-    public static List<String> run(Endpoint endpoint, List<String> turns) {
-        ChatModel model = OllamaChatModel.builder()
-                .baseUrl(endpoint.rootUrl())
-                .modelName(endpoint.chatModel())
-                .timeout(endpoint.readTimeout())
-                .maxRetries(0)
+    public static List<String> run(String rootUrl, String model, Consumer<String> onReply) {
+        ChatModel chat = OllamaChatModel.builder()
+                .baseUrl(rootUrl).modelName(model)
+                .timeout(Duration.ofSeconds(120)).maxRetries(0)
                 .build();
         ChatMemory memory = MessageWindowChatMemory.withMaxMessages(20);
 
-        List<String> answers = new ArrayList<>();
-        for (String turn : turns) {
+        List<String> replies = new ArrayList<>();
+        for (String turn : List.of("Hi! My name is Alice.", "What is my name?")) {
             memory.add(UserMessage.from(turn));
-            AiMessage answer = model.chat(memory.messages()).aiMessage();
-            memory.add(answer);
-            answers.add(answer.text());
+            AiMessage reply = chat.chat(memory.messages()).aiMessage();
+            memory.add(reply);
+            replies.add(reply.text());
+            onReply.accept(reply.text());
         }
-        return answers;
+        return replies;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

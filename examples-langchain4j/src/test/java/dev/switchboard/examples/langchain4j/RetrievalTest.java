@@ -26,7 +26,7 @@ class RetrievalTest {
     private static EmbeddingStore<TextSegment> store;
 
     @BeforeAll
-    static void index() {
+    static void index() throws Exception {
         embeddings = new AllMiniLmL6V2EmbeddingModel();
         store = Retrieval.index(embeddings);
     }
@@ -48,13 +48,14 @@ class RetrievalTest {
         float[] vector = embeddings.embed("Which port does Ollama listen on?").content().vector();
 
         assertThat(vector).hasSize(384);
-        assertThat(Embeddings.cosine(vector, embeddings.embed("On what port is Ollama served?").content().vector()))
+        assertThat(EmbeddingsAndThinkingTest.cosine(vector, embeddings.embed("On what port is Ollama served?").content().vector()))
                 .as("a paraphrase with few shared words").isGreaterThan(0.7);
     }
 
     @Test
     void theRetrievedDocumentReachesTheChatModel(Endpoint endpoint) {
-        String answer = Retrieval.run(endpoint, embeddings, store, "Which port does Ollama listen on?");
+        String answer = Retrieval.run(endpoint.baseUrl(), endpoint.apiKeyOrPlaceholder(), endpoint.chatModel(),
+                embeddings, store, "Which port does Ollama listen on?");
 
         // The scripted server echoes the user message, which LangChain4j augmented with the document.
         assertThat(answer).startsWith("You said: Which port does Ollama listen on?")

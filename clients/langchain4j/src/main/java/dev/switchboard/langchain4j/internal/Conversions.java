@@ -163,8 +163,8 @@ public final class Conversions {
      * {@link ToolExecutionResultMessage} as {@code {"role":"tool","content":..}} only, without
      * {@code tool_name} or {@code tool_call_id}, so a server cannot tell which call it answers when
      * there are several; its {@link CustomMessage} is written field for field, so the message goes as
-     * Ollama documents it ({@code ollama-wire.md} 7: {@code tool_name}, and {@code tool_call_id}
-     * since v0.11.4).
+     * Ollama documents it ({@code core/src/test/resources/reference/ollama-wire.md} section 7:
+     * {@code tool_name}, and {@code tool_call_id} since v0.11.4).
      */
     private static CustomMessage ollamaToolResult(ChatMessage.ToolMessage message, String toolName) {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -215,8 +215,8 @@ public final class Conversions {
 
     /**
      * LangChain4j's finish reason; {@code TOOL_EXECUTION} is {@code tool_calls}. Ollama says
-     * {@code stop} after tool calls ({@code ollama-wire.md} 7.1), so with calls a stop is
-     * {@code tool_calls}; none at all is {@code stop}.
+     * {@code stop} after tool calls ({@code core/src/test/resources/reference/ollama-wire.md}
+     * section 7.1), so with calls a stop is {@code tool_calls}; none at all is {@code stop}.
      */
     static FinishReason finishReason(dev.langchain4j.model.output.FinishReason reason, boolean hadToolCalls) {
         if (hadToolCalls && (reason == null || reason == dev.langchain4j.model.output.FinishReason.STOP)) {

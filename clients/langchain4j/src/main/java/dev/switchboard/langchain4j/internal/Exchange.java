@@ -2,23 +2,21 @@ package dev.switchboard.langchain4j.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.function.Supplier;
 
 /**
- * The transport facts of one HTTP exchange that LangChain4j's models do not pass on: whether the
- * answer began (a 2xx status arrived), the payload being handled when something failed, and a way
- * to cancel the exchange before its first event.
+ * The transport facts of one call that LangChain4j's models do not pass on: whether the answer began
+ * (a 2xx status arrived), the payload being handled when something failed, and a way to cancel the
+ * exchange before its first event.
  *
- * <p>{@link LangChain4jHttpClient} finds the exchange of a call through {@link #bind}: LangChain4j's
- * {@code ChatModel.chat} and {@code StreamingChatModel.chat} call {@code HttpClient.execute} on the
- * caller's thread before they return (checked for langchain4j-open-ai 1.19.0 and langchain4j-ollama
- * 1.18.1), so the exchange is bound to that thread only for the duration of that call.
+ * <p>Per call, carried by the call's own objects: {@code LangChain4jLlmClient} makes a new exchange
+ * for each call and hands it to that call's {@link LangChain4jHttpClient} (through
+ * {@link LangChain4jHttpClient#builder(java.net.http.HttpClient, Exchange)}, given to the model
+ * built for that call) and, for a stream, to its {@link StreamBridge}. Nothing is bound to a thread,
+ * so it does not matter on which thread LangChain4j runs the request or its callbacks.
  *
  * <p>Thread-safe: the HTTP client's thread writes, the caller's thread reads and cancels.
  */
 public final class Exchange {
-
-    private static final ThreadLocal<Exchange> CURRENT = new ThreadLocal<>();
 
     private volatile boolean began;
     private volatile String lastPayload;
@@ -29,26 +27,6 @@ public final class Exchange {
 
     /** A new exchange: not begun, not cancelled. */
     public Exchange() {
-    }
-
-    /**
-     * Runs {@code call} with this exchange bound to the current thread, so an HTTP request that
-     * {@code call} starts on this thread belongs to it.
-     *
-     * @return what {@code call} returned
-     */
-    public <T> T bind(Supplier<T> call) {
-        CURRENT.set(this);
-        try {
-            return call.get();
-        } finally {
-            CURRENT.remove();
-        }
-    }
-
-    /** The exchange bound to this thread by {@link #bind}, or null outside of one. */
-    static Exchange current() {
-        return CURRENT.get();
     }
 
     /** Whether a 2xx status arrived: from then on a failure breaks an answer that had begun. */

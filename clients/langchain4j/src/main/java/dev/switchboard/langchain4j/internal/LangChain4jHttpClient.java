@@ -25,8 +25,6 @@ import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
-import dev.langchain4j.http.client.sse.ServerSentEvent;
-import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import dev.switchboard.core.error.HttpErrors;
@@ -42,9 +40,13 @@ import dev.switchboard.core.error.HttpErrors;
  *   <li>a non-2xx status throws {@link HttpStatusException}, which keeps {@code Retry-After};</li>
  *   <li>a streamed body that ends without {@code data: [DONE]} (or Ollama's {@code "done": true}) is
  *       reported to the listener as a {@link StreamEndException}, not as success;</li>
- *   <li>the {@link Exchange} bound to the calling thread learns when the answer began, the payload
- *       being handled, and gets the body so it can cancel before the first event.</li>
+ *   <li>the call's {@link Exchange}, given to the builder, learns when the answer began, the
+ *       payload being handled, and gets the body so it can cancel before the first event.</li>
  * </ul>
+ * One client (and one model around it) serves one call of {@code LangChain4jLlmClient}: the
+ * exchange travels with the client, not with a thread, because LangChain4j gives an
+ * {@code HttpClient} nothing of the call but the {@link HttpRequest} it built (method, URL, headers,
+ * body).
  * The body of a stream is parsed on a thread of the JDK client's executor, or of a shared pool of
  * daemon threads if it has none: never on the caller's thread, even when the response was complete
  * before the streaming call returned (a dependent stage of a completed future would otherwise run on
@@ -62,25 +64,29 @@ public final class LangChain4jHttpClient implements HttpClient {
     private static final ExecutorService STREAM_READERS = Executors.newCachedThreadPool(new ThreadFactory());
 
     private final java.net.http.HttpClient jdk;
+    private final Exchange exchange;
     private final Duration readTimeout;
 
-    private LangChain4jHttpClient(java.net.http.HttpClient jdk, Duration readTimeout) {
+    private LangChain4jHttpClient(java.net.http.HttpClient jdk, Exchange exchange, Duration readTimeout) {
         this.jdk = jdk;
+        this.exchange = exchange;
         this.readTimeout = readTimeout;
     }
 
     /**
-     * A builder whose clients share {@code jdk} (its connection pool and its connect timeout).
+     * A builder whose clients share {@code jdk} (its connection pool and its connect timeout) and
+     * report to {@code exchange}.
      *
-     * @param jdk the JDK client, e.g. {@code HttpClient.newBuilder().connectTimeout(...).build()}
+     * @param jdk      the JDK client, e.g. {@code HttpClient.newBuilder().connectTimeout(...).build()}
+     * @param exchange the call the client's requests belong to: one exchange, one call
+     * @throws NullPointerException if either is null
      */
-    public static Builder builder(java.net.http.HttpClient jdk) {
-        return new Builder(jdk);
+    public static Builder builder(java.net.http.HttpClient jdk, Exchange exchange) {
+        return new Builder(jdk, exchange);
     }
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        Exchange exchange = Exchange.current();
         HttpResponse<byte[]> response;
         try {
             response = jdk.send(toJdkRequest(request), HttpResponse.BodyHandlers.ofByteArray());
@@ -93,34 +99,26 @@ public final class LangChain4jHttpClient implements HttpClient {
             throw new UncheckedIOException(e);
         }
         String body = new String(response.body(), StandardCharsets.UTF_8);
-        if (exchange != null) {
-            exchange.payload(body);
-        }
+        exchange.payload(body);
         if (response.statusCode() < 200 || response.statusCode() >= 300) {
             throw statusException(response, body);
         }
-        if (exchange != null) {
-            exchange.markBegan();
-        }
+        exchange.markBegan();
         return SuccessfulHttpResponse.builder().statusCode(response.statusCode())
                 .headers(response.headers().map()).body(body).build();
     }
 
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        Exchange exchange = Exchange.current();
-        Runnable idle = exchange == null ? () -> { } : exchange::idle;
         Executor readers = jdk.executor().orElse(STREAM_READERS);
-        jdk.sendAsync(toJdkRequest(request), info -> new BodyStream(idle))
+        jdk.sendAsync(toJdkRequest(request), info -> new BodyStream(exchange::idle))
                 .thenAcceptAsync(response -> {
                     if (response.statusCode() < 200 || response.statusCode() >= 300) {
                         listener.onError(statusException(response, readBody(response)));
                         return;
                     }
                     InputStream body = response.body();
-                    if (exchange != null) {
-                        exchange.opened(body);
-                    }
+                    exchange.opened(body);
                     listener.onOpen(SuccessfulHttpResponse.builder().statusCode(response.statusCode())
                             .headers(response.headers().map()).build());
                     try (body) {
@@ -132,7 +130,7 @@ public final class LangChain4jHttpClient implements HttpClient {
                 .exceptionally(failure -> {
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause() : failure;
-                    if (exchange == null || !exchange.isCancelled()) {
+                    if (!exchange.isCancelled()) {
                         listener.onError(cause instanceof HttpTimeoutException ? new TimeoutException(cause) : cause);
                     }
                     return null;
@@ -144,13 +142,13 @@ public final class LangChain4jHttpClient implements HttpClient {
             Exchange exchange) {
         EndWatchingListener watcher = new EndWatchingListener(listener, exchange, body);
         parser.parse(body, watcher);
-        if (watcher.failed || (exchange != null && exchange.isCancelled())) {
+        if (watcher.failed() || exchange.isCancelled()) {
             return;
         }
-        if (isEndMarker(watcher.last)) {
+        if (isEndMarker(watcher.last())) {
             listener.onClose();
         } else {
-            listener.onError(new StreamEndException(watcher.last));
+            listener.onError(new StreamEndException(watcher.last()));
         }
     }
 
@@ -203,83 +201,6 @@ public final class LangChain4jHttpClient implements HttpClient {
         return builder.build();
     }
 
-    /**
-     * Passes events on, remembering the last one's data and whether an error was reported. An
-     * exception thrown by the model's listener ends the stream with that error, as
-     * {@link HttpClient}'s contract says ("the stream processing will be terminated"); the parsers
-     * would otherwise log it and read on (langchain4j-ollama's listener throws for a line that is not
-     * JSON).
-     */
-    private static final class EndWatchingListener implements ServerSentEventListener {
-        private final ServerSentEventListener delegate;
-        private final Exchange exchange;
-        private final InputStream body;
-        private String last;
-        private boolean failed;
-
-        EndWatchingListener(ServerSentEventListener delegate, Exchange exchange, InputStream body) {
-            this.delegate = delegate;
-            this.exchange = exchange;
-            this.body = body;
-        }
-
-        @Override
-        public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
-            if (failed) {
-                return;
-            }
-            remember(event);
-            try {
-                delegate.onEvent(event, context);
-            } catch (RuntimeException e) {
-                fail(e);
-            }
-        }
-
-        @Override
-        public void onEvent(ServerSentEvent event) {
-            if (failed) {
-                return;
-            }
-            remember(event);
-            try {
-                delegate.onEvent(event);
-            } catch (RuntimeException e) {
-                fail(e);
-            }
-        }
-
-        private void fail(RuntimeException e) {
-            onError(e);
-            try {
-                body.close(); // stops the parser: its next read fails, and that error is ignored
-            } catch (IOException | RuntimeException ignored) {
-                // the error is reported already
-            }
-        }
-
-        private void remember(ServerSentEvent event) {
-            String data = event.data();
-            if (data != null && !data.isBlank()) {
-                last = data;
-                if (exchange != null) {
-                    exchange.payload(data);
-                }
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            if (failed) {
-                return;
-            }
-            failed = true;
-            if (exchange == null || !exchange.isCancelled()) {
-                delegate.onError(error);
-            }
-        }
-    }
-
     /** Names the shared stream readers and makes them daemons. */
     private static final class ThreadFactory implements java.util.concurrent.ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();
@@ -300,11 +221,13 @@ public final class LangChain4jHttpClient implements HttpClient {
      */
     public static final class Builder implements HttpClientBuilder {
         private final java.net.http.HttpClient jdk;
+        private final Exchange exchange;
         private Duration connectTimeout;
         private Duration readTimeout;
 
-        private Builder(java.net.http.HttpClient jdk) {
+        private Builder(java.net.http.HttpClient jdk, Exchange exchange) {
             this.jdk = Objects.requireNonNull(jdk, "jdk");
+            this.exchange = Objects.requireNonNull(exchange, "exchange");
             this.connectTimeout = jdk.connectTimeout().orElse(null);
         }
 
@@ -332,7 +255,7 @@ public final class LangChain4jHttpClient implements HttpClient {
 
         @Override
         public LangChain4jHttpClient build() {
-            return new LangChain4jHttpClient(jdk, readTimeout);
+            return new LangChain4jHttpClient(jdk, exchange, readTimeout);
         }
     }
 }

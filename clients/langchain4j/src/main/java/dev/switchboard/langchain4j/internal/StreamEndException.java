@@ -5,7 +5,7 @@ package dev.switchboard.langchain4j.internal;
  * line with {@code "done": true} on Ollama's {@code /api}. LangChain4j's OpenAI module treats the end
  * of the body as success and its Ollama module waits forever, so {@link LangChain4jHttpClient} reports
  * it as an error instead. A stream cut this way is not a complete answer: Ollama's {@code /v1} ends a
- * failed stream just so ({@code shared/reference/ollama-wire.md} 2.2).
+ * failed stream just so ({@code core/src/test/resources/reference/ollama-wire.md} section 2.2).
  */
 public final class StreamEndException extends RuntimeException {
 

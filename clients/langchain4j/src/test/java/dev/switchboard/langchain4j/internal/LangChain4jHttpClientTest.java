@@ -67,19 +67,54 @@ class LangChain4jHttpClientTest {
                 closed.countDown();
             }
         };
-        LangChain4jHttpClient client = LangChain4jHttpClient.builder(new CompletedHttpClient(BODY)).build();
-        dev.langchain4j.http.client.HttpRequest request = dev.langchain4j.http.client.HttpRequest.builder()
-                .method(HttpMethod.POST).url("http://localhost:1/v1/chat/completions").body("{}").build();
+        LangChain4jHttpClient client = LangChain4jHttpClient.builder(new CompletedHttpClient(BODY), exchange).build();
 
-        exchange.bind(() -> {
-            client.execute(request, new DefaultServerSentEventParser(), listener);
-            return null;
-        });
+        client.execute(request(), new DefaultServerSentEventParser(), listener);
 
         assertThat(closed.await(10, TimeUnit.SECONDS)).as("the stream ended").isTrue();
         assertThat(events).containsExactly("{\"n\":1}", "{\"n\":2}", "[DONE]");
         assertThat(parsers).as("threads the events were delivered on").doesNotContain(Thread.currentThread());
         assertThat(exchange.signalsIdle()).as("a BodyStream announces when it waits").isTrue();
+    }
+
+    @Test
+    void theCallsExchangeTravelsWithTheClientWhicheverThreadRunsTheRequest() throws Exception {
+        Exchange exchange = new Exchange();
+        CountDownLatch closed = new CountDownLatch(1);
+        List<String> events = new CopyOnWriteArrayList<>();
+        ServerSentEventListener listener = new ServerSentEventListener() {
+            @Override
+            public void onEvent(ServerSentEvent event) {
+                events.add(event.data());
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                events.add("error: " + error);
+                closed.countDown();
+            }
+
+            @Override
+            public void onClose() {
+                closed.countDown();
+            }
+        };
+        LangChain4jHttpClient client = LangChain4jHttpClient.builder(new CompletedHttpClient(BODY), exchange).build();
+
+        // Neither the thread that made the exchange nor one it was ever bound to: nothing is bound to threads.
+        Thread other = new Thread(() -> client.execute(request(), new DefaultServerSentEventParser(), listener));
+        other.start();
+        other.join(10_000);
+
+        assertThat(closed.await(10, TimeUnit.SECONDS)).as("the stream ended").isTrue();
+        assertThat(events).as("no error").containsExactly("{\"n\":1}", "{\"n\":2}", "[DONE]");
+        assertThat(exchange.began()).as("the exchange saw the 2xx status").isTrue();
+        assertThat(exchange.lastPayload()).as("the exchange saw the events").isEqualTo("[DONE]");
+    }
+
+    private static dev.langchain4j.http.client.HttpRequest request() {
+        return dev.langchain4j.http.client.HttpRequest.builder()
+                .method(HttpMethod.POST).url("http://localhost:1/v1/chat/completions").body("{}").build();
     }
 
     /** A JDK client that answers every request with 200 and {@code body}, the future complete before it is returned. */

@@ -49,7 +49,7 @@ class StreamBridgeTest {
         AtomicInteger sent = new AtomicInteger();
         CountDownLatch released = new CountDownLatch(1);
         Thread producer = new Thread(() -> {
-            for (int i = 0; i < 10 * StreamBridge.CAPACITY; i++) {
+            for (int i = 0; i < 10 * Handoff.CAPACITY; i++) {
                 bridge.onPartialResponse(new PartialResponse("t" + i), new PartialResponseContext(handle));
                 sent.incrementAndGet();
             }
@@ -58,7 +58,7 @@ class StreamBridgeTest {
         producer.start();
 
         Thread.sleep(300);
-        assertThat(sent.get()).as("callbacks that returned while nobody read").isEqualTo(StreamBridge.CAPACITY);
+        assertThat(sent.get()).as("callbacks that returned while nobody read").isEqualTo(Handoff.CAPACITY);
         assertThat(producer.getState()).isIn(Thread.State.WAITING, Thread.State.TIMED_WAITING);
 
         bridge.cancel();
