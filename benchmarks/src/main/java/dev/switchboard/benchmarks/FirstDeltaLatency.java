@@ -3,7 +3,9 @@ package dev.switchboard.benchmarks;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 /**
  * First-delta latency: from the {@link ReplayServer}'s first write (status line, headers and first
@@ -13,7 +15,7 @@ import java.util.List;
  * a new connection per stream). A harness that prints figures, not a test.
  *
  * <p>Two cases, each with its own server and its own reader instances, all readers of both cases
- * interleaved round by round: {@link ReplayServer.Framing#CONTENT_LENGTH} (the rest of the body in
+ * interleaved round by round, in a new (seeded) random order each round: {@link ReplayServer.Framing#CONTENT_LENGTH} (the rest of the body in
  * a second write) and {@link ReplayServer.Framing#OLLAMA_CHUNKED} (chunked, one write per event, as
  * Ollama sends a {@code /v1} stream).
  *
@@ -35,9 +37,13 @@ public final class FirstDeltaLatency {
             addReaders(cases, "Content-Length, rest in 2nd write", contentLength);
             addReaders(cases, "Ollama: chunked, 1 write per event", ollama);
             long[] first = new long[1];
-            // Rounds interleave the readers, so a disturbance on the machine hits all of them alike.
+            // Rounds interleave the readers, so a disturbance on the machine hits all of them alike,
+            // each round in a new order, so that no reader always follows the same one.
+            List<Case> order = new ArrayList<>(cases);
+            Random shuffle = new Random(13);
             for (int round = -WARMUP_ROUNDS; round < MEASURED_ROUNDS; round++) {
-                for (Case c : cases) {
+                Collections.shuffle(order, shuffle);
+                for (Case c : order) {
                     first[0] = 0;
                     long call = System.nanoTime();
                     long deltas = c.reader.read(nanoTime -> first[0] = nanoTime);
