@@ -15,9 +15,11 @@ import java.util.Random;
  * a new connection per stream). A harness that prints figures, not a test.
  *
  * <p>Two cases, each with its own server and its own reader instances, all readers of both cases
- * interleaved round by round, in a new (seeded) random order each round: {@link ReplayServer.Framing#CONTENT_LENGTH} (the rest of the body in
- * a second write) and {@link ReplayServer.Framing#OLLAMA_CHUNKED} (chunked, one write per event, as
- * Ollama sends a {@code /v1} stream).
+ * interleaved round by round, in a new (seeded) random order each round:
+ * {@link ReplayServer.Framing#CONTENT_LENGTH} (the rest of the body in a second write) and
+ * {@link ReplayServer.Framing#OLLAMA_CHUNKED} (chunked, one write per event, as Ollama sends a
+ * {@code /v1} stream). Per case it also prints the median of the per-round difference raw-http
+ * minus naive OkHttp, which the machine's noise moves less than the two medians.
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks -am package -DskipTests exec:exec@latency}.
  */
@@ -25,6 +27,7 @@ public final class FirstDeltaLatency {
 
     private static final int WARMUP_ROUNDS = 500;
     private static final int MEASURED_ROUNDS = 2_000;
+    private static final int CONTENT_CHUNKS = 10;
 
     private FirstDeltaLatency() {
     }
@@ -47,8 +50,9 @@ public final class FirstDeltaLatency {
                     first[0] = 0;
                     long call = System.nanoTime();
                     long deltas = c.reader.read(nanoTime -> first[0] = nanoTime);
-                    if (deltas == 0 || first[0] == 0) {
-                        throw new IllegalStateException(c.name + ": no content delta");
+                    if (deltas != CONTENT_CHUNKS || first[0] == 0) {
+                        throw new IllegalStateException(c.framing + ", " + c.name + ": decoded " + deltas
+                                + " deltas, expected " + CONTENT_CHUNKS);
                     }
                     if (round >= 0) {
                         c.samples[round] = first[0] - c.server.lastFirstFlushNanos();
@@ -61,6 +65,14 @@ public final class FirstDeltaLatency {
             cases.forEach(c -> print(c, c.samples));
             System.out.printf("%nfirst delta after the reader's call (µs)%n");
             cases.forEach(c -> print(c, c.fromCall));
+            System.out.printf("%nraw-http minus naive OkHttp, same round, median (µs):"
+                    + " after the first write / after the call%n");
+            for (int i = 0; i + 2 < cases.size(); i += 3) {
+                Case naive = cases.get(i + 1);
+                Case rawHttp = cases.get(i + 2);
+                System.out.printf("%-36s %+7.1f / %+7.1f%n", naive.framing,
+                        medianDifference(rawHttp.samples, naive.samples), medianDifference(rawHttp.fromCall, naive.fromCall));
+            }
             cases.forEach(c -> c.reader.close());
         }
     }
@@ -72,6 +84,16 @@ public final class FirstDeltaLatency {
                 s[s.length / 2] / 1e3, s[s.length * 9 / 10] / 1e3, s[0] / 1e3);
     }
 
+    private static double medianDifference(long[] a, long[] b) {
+        long[] d = new long[a.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        Arrays.sort(d);
+        return d[d.length / 2] / 1e3;
+    }
+
+    /** Adds baseline, naive OkHttp and raw-http, in that order (main relies on it). */
     private static void addReaders(List<Case> cases, String framing, ReplayServer server) {
         cases.add(new Case(framing, "baseline (socket + readTree)", server, new BaselineReader(server.port())));
         cases.add(new Case(framing, "naive OkHttp (readUtf8Line + readTree)", server,
@@ -99,7 +121,7 @@ public final class FirstDeltaLatency {
     /** Ten content chunks and [DONE]: enough for a first delta, short enough for thousands of rounds. */
     private static byte[] shortStream() {
         StringBuilder body = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < CONTENT_CHUNKS; i++) {
             body.append("data: {\"choices\":[{\"finish_reason\":null,\"index\":0,\"delta\":{\"content\":\" word\"}}],")
                     .append("\"created\":1795438004,\"id\":\"chatcmpl-1\",\"model\":\"bench.gguf\",")
                     .append("\"object\":\"chat.completion.chunk\"}\n\n");

@@ -18,9 +18,8 @@ import dev.switchboard.core.error.StreamInterruptedException;
  * data payload or an NDJSON line), hands it to core's decoder, and queues the events it gives.
  *
  * <p>Made before the request is sent, then {@link #open opened} with the response: a subclass
- * builds its reader and decoder (buffers included) over {@link #body()}, so all of a stream's
- * setup runs while the server is still working, and none between the response's arrival and the
- * first event.
+ * builds its reader and decoder (buffers included) over {@link #body()} in its constructor, so
+ * none of a stream's setup runs between the response's arrival and its first event.
  *
  * <p>Every way a stream can break becomes a {@link StreamInterruptedException} carrying the
  * decoder's {@link PartialResponse}: an I/O failure (cause: the {@link IOException}), the read
