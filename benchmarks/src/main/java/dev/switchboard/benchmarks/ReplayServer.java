@@ -9,18 +9,51 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A loopback HTTP/1.1 server that answers every request with the same pre-built SSE body, as fast
  * as the socket takes it: no JSON, no engine, so a benchmark measures the client alone.
  *
- * <p>The headers and the first event go out in one write; {@link #lastFirstFlushNanos()} is the
- * {@link System#nanoTime()} taken just before that write, for first-delta latency.
+ * <p>In both {@link Framing}s the status line, the headers and the first event go out in one write;
+ * {@link #lastFirstFlushNanos()} is the {@link System#nanoTime()} taken just before that write, for
+ * first-delta latency. What follows differs: see {@link Framing}.
  */
 public final class ReplayServer implements AutoCloseable {
+
+    /** How the body is framed and written after the first write. */
+    public enum Framing {
+        /**
+         * {@code Content-Length}; the rest of the body in a second write: the fastest a client can be
+         * fed, for decode throughput.
+         */
+        CONTENT_LENGTH,
+        /**
+         * As Ollama writes a {@code /v1/chat/completions} stream: events {@code data: <json>\n\n},
+         * a flush after each ({@code core/src/test/resources/reference/ollama-wire.md} section 1).
+         * Go's {@code net/http} sends a response flushed before its end with
+         * {@code Transfer-Encoding: chunked} and no {@code Content-Length}, buffering the headers
+         * until the first flush; so: one chunk per event and one write per flush, the first write
+         * carrying the status line, the headers ({@code Content-Type}, {@code Date},
+         * {@code Transfer-Encoding}) and the first event's chunk, each later event a write of its
+         * own, the last write {@code 0\r\n\r\n}. As a model's second token comes later, the server
+         * waits {@value ReplayServer#NEXT_TOKEN_MILLIS} ms after the first write (the rest follow at
+         * once): so the first delta is measured without the server's later writes competing with the
+         * client for the CPU.
+         */
+        OLLAMA_CHUNKED
+    }
+
+    /** With {@link Framing#OLLAMA_CHUNKED}, the pause after the first write, in milliseconds. */
+    public static final int NEXT_TOKEN_MILLIS = 1;
+
+    private static final byte[] CRLF = {'\r', '\n'};
 
     private final ServerSocket socket;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
@@ -28,26 +61,67 @@ public final class ReplayServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final byte[] head;
-    private final byte[] rest;
+    /** The writes of one response, in order; the first holds the status line, headers and first event. */
+    private final byte[][] writes;
+    private final long pauseAfterFirstWriteNanos;
     private volatile long lastFirstFlushNanos;
 
-    /** Starts on 127.0.0.1 and a free port, serving {@code body}. */
+    /** Starts on 127.0.0.1 and a free port, serving {@code body} with {@link Framing#CONTENT_LENGTH}. */
     public ReplayServer(byte[] body) {
-        int firstEventEnd = indexOf(body, "\n\n".getBytes(StandardCharsets.US_ASCII)) + 2;
-        byte[] headers = ("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: " + body.length
-                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        head = new byte[headers.length + firstEventEnd];
-        System.arraycopy(headers, 0, head, 0, headers.length);
-        System.arraycopy(body, 0, head, headers.length, firstEventEnd);
-        rest = new byte[body.length - firstEventEnd];
-        System.arraycopy(body, firstEventEnd, rest, 0, rest.length);
+        this(body, Framing.CONTENT_LENGTH);
+    }
+
+    /**
+     * Starts on 127.0.0.1 and a free port, serving {@code body} (SSE events, each ending in a blank
+     * line {@code \n\n}) framed as {@code framing} says.
+     *
+     * @throws IllegalArgumentException if {@code body} holds no {@code \n\n}
+     */
+    public ReplayServer(byte[] body, Framing framing) {
+        writes = framing == Framing.CONTENT_LENGTH ? contentLength(body) : ollamaChunked(body);
+        pauseAfterFirstWriteNanos = framing == Framing.CONTENT_LENGTH ? 0 : NEXT_TOKEN_MILLIS * 1_000_000L;
         try {
             socket = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         workers.execute(this::acceptLoop);
+    }
+
+    private static byte[][] contentLength(byte[] body) {
+        int firstEventEnd = indexOf(body, 0) + 2;
+        byte[] headers = ascii("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: "
+                + body.length + "\r\n\r\n");
+        return new byte[][] {concat(headers, body, 0, firstEventEnd),
+            Arrays.copyOfRange(body, firstEventEnd, body.length)};
+    }
+
+    private static byte[][] ollamaChunked(byte[] body) {
+        List<byte[]> out = new ArrayList<>();
+        byte[] pending = ascii("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                + "Date: Wed, 02 Dec 2026 05:00:00 GMT\r\nTransfer-Encoding: chunked\r\n\r\n");
+        int start = 0;
+        while (start < body.length) {
+            int end = indexOf(body, start) + 2;
+            byte[] size = ascii(Integer.toHexString(end - start) + "\r\n");
+            byte[] chunk = concat(concat(size, body, start, end), CRLF, 0, CRLF.length);
+            out.add(pending == null ? chunk : concat(pending, chunk, 0, chunk.length));
+            pending = null;
+            start = end;
+        }
+        out.add(ascii("0\r\n\r\n"));
+        return out.toArray(new byte[0][]);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** {@code a} followed by {@code b[from, to)}. */
+    private static byte[] concat(byte[] a, byte[] b, int from, int to) {
+        byte[] r = Arrays.copyOf(a, a.length + to - from);
+        System.arraycopy(b, from, r, a.length, to - from);
+        return r;
     }
 
     /** The port. */
@@ -83,9 +157,12 @@ public final class ReplayServer implements AutoCloseable {
             OutputStream out = client.getOutputStream();
             while (readRequest(in)) {
                 lastFirstFlushNanos = System.nanoTime();
-                out.write(head);
-                out.flush();
-                out.write(rest);
+                for (int i = 0; i < writes.length; i++) {
+                    out.write(writes[i]); // the socket's stream is unbuffered: one write(2) each
+                    if (i == 0 && pauseAfterFirstWriteNanos > 0) {
+                        LockSupport.parkNanos(pauseAfterFirstWriteNanos);
+                    }
+                }
                 out.flush();
             }
         } catch (IOException clientWentAway) {
@@ -122,17 +199,14 @@ public final class ReplayServer implements AutoCloseable {
         return any;
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
+    /** The index of the next {@code \n\n} at or after {@code from}. */
+    private static int indexOf(byte[] body, int from) {
+        for (int i = from; i < body.length - 1; i++) {
+            if (body[i] == '\n' && body[i + 1] == '\n') {
+                return i;
             }
-            return i;
         }
-        throw new IllegalArgumentException("no event end in body");
+        throw new IllegalArgumentException("no event end (\\n\\n) after byte " + from);
     }
 
     /** Stops accepting and closes connections. */

@@ -22,7 +22,8 @@ import dev.switchboard.rawhttp.internal.NdjsonEventSource;
 /**
  * {@link LlmClient} over Ollama's native API with OkHttp and core's wire layer: the style
  * {@code "raw-http-ollama"}. It talks to {@link Endpoint#rootUrl()} (the base URL without
- * {@code /v1}, e.g. {@code http://localhost:11434}); facts in {@code shared/reference/ollama-wire.md}.
+ * {@code /v1}, e.g. {@code http://localhost:11434}); facts in
+ * {@code core/src/test/resources/reference/ollama-wire.md} (errors: section 2.1; endpoints: sections 7 to 11).
  *
  * <ul>
  *   <li>{@link #chat}: {@code POST /api/chat}, {@code "stream": false}; {@link #stream}: the same
@@ -47,11 +48,19 @@ public final class OllamaNativeLlmClient implements LlmClient {
 
     private final Endpoint endpoint;
     private final HttpTransport http;
+    private final HttpTransport.Target chatUrl;
+    private final HttpTransport.Target generateUrl;
+    private final HttpTransport.Target embedUrl;
+    private final HttpTransport.Target tagsUrl;
 
     /** A client for {@code endpoint}'s root URL; no I/O until the first request. */
     public OllamaNativeLlmClient(Endpoint endpoint) {
         this.endpoint = endpoint;
         this.http = new HttpTransport(endpoint, OllamaWire::readError);
+        this.chatUrl = url("/api/chat");
+        this.generateUrl = url("/api/generate");
+        this.embedUrl = url("/api/embed");
+        this.tagsUrl = url("/api/tags");
     }
 
     /**
@@ -62,16 +71,14 @@ public final class OllamaNativeLlmClient implements LlmClient {
     @Override
     public ChatResponse chat(ChatRequest request) {
         ChatRequest resolved = request.withDefaultModel(endpoint.chatModel());
-        byte[] body = http.post(url("/api/chat"), OllamaWire.writeChatRequest(resolved, false));
+        byte[] body = http.post(chatUrl, OllamaWire.writeChatRequest(resolved, false));
         return OllamaWire.readChatResponse(body);
     }
 
     @Override
     public ChatStream stream(ChatRequest request) {
         ChatRequest resolved = request.withDefaultModel(endpoint.chatModel());
-        HttpTransport.Exchange exchange = http.postForStream(url("/api/chat"),
-                OllamaWire.writeChatRequest(resolved, true));
-        return ChatStream.of(new NdjsonEventSource(http, exchange));
+        return open(chatUrl, OllamaWire.writeChatRequest(resolved, true));
     }
 
     /**
@@ -89,22 +96,20 @@ public final class OllamaNativeLlmClient implements LlmClient {
                 .put("model", model == null ? endpoint.chatModel() : model)
                 .put("prompt", prompt)
                 .put("stream", true);
-        HttpTransport.Exchange exchange = http.postForStream(url("/api/generate"), body.toString()
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return ChatStream.of(new NdjsonEventSource(http, exchange));
+        return open(generateUrl, body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** {@inheritDoc} A request without a model uses {@link Endpoint#embeddingModel()}. */
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
         EmbeddingRequest resolved = request.withDefaultModel(endpoint.embeddingModel());
-        return OllamaWire.readEmbedResponse(http.post(url("/api/embed"), OllamaWire.writeEmbedRequest(resolved)));
+        return OllamaWire.readEmbedResponse(http.post(embedUrl, OllamaWire.writeEmbedRequest(resolved)));
     }
 
     /** {@inheritDoc} From {@code GET /api/tags}: Ollama lists the models pulled locally. */
     @Override
     public List<ModelInfo> models() {
-        return OllamaWire.readTags(http.get(url("/api/tags")));
+        return OllamaWire.readTags(http.get(tagsUrl));
     }
 
     /** Everything: the native API carries tools, thinking, usage and options. */
@@ -118,8 +123,16 @@ public final class OllamaNativeLlmClient implements LlmClient {
         http.close();
     }
 
-    private String url(String path) {
-        return endpoint.rootUrl() + path;
+    /** Posts {@code json} to {@code url} and streams the NDJSON answer; reader and decoder made first. */
+    private ChatStream open(HttpTransport.Target url, byte[] json) {
+        NdjsonEventSource source = new NdjsonEventSource(http);
+        ChatStream stream = ChatStream.of(source);
+        source.open(http.postForStream(url, json));
+        return stream;
+    }
+
+    private HttpTransport.Target url(String path) {
+        return HttpTransport.target(endpoint.rootUrl() + path);
     }
 
     /** Registers {@link OllamaNativeLlmClient} with {@link dev.switchboard.core.LlmClients} under {@value #STYLE}. */

@@ -43,11 +43,17 @@ public final class RawHttpLlmClient implements LlmClient {
 
     private final Endpoint endpoint;
     private final HttpTransport http;
+    private final HttpTransport.Target chatUrl;
+    private final HttpTransport.Target embeddingsUrl;
+    private final HttpTransport.Target modelsUrl;
 
     /** A client for {@code endpoint}; no I/O until the first request. */
     public RawHttpLlmClient(Endpoint endpoint) {
         this.endpoint = endpoint;
         this.http = new HttpTransport(endpoint, OpenAiWire::readError);
+        this.chatUrl = url("/chat/completions");
+        this.embeddingsUrl = url("/embeddings");
+        this.modelsUrl = url("/models");
     }
 
     /**
@@ -59,29 +65,31 @@ public final class RawHttpLlmClient implements LlmClient {
     @Override
     public ChatResponse chat(ChatRequest request) {
         ChatRequest resolved = request.withDefaultModel(endpoint.chatModel());
-        byte[] body = http.post(url("/chat/completions"), OpenAiWire.writeChatRequest(resolved, false));
+        byte[] body = http.post(chatUrl, OpenAiWire.writeChatRequest(resolved, false));
         return OpenAiWire.readChatResponse(body);
     }
 
     @Override
     public ChatStream stream(ChatRequest request) {
         ChatRequest resolved = request.withDefaultModel(endpoint.chatModel());
-        HttpTransport.Exchange exchange = http.postForStream(url("/chat/completions"),
-                OpenAiWire.writeChatRequest(resolved, true));
-        return ChatStream.of(new SseEventSource(http, exchange));
+        byte[] json = OpenAiWire.writeChatRequest(resolved, true);
+        SseEventSource source = new SseEventSource(http); // reader and decoder made before the request goes out
+        ChatStream stream = ChatStream.of(source);
+        source.open(http.postForStream(chatUrl, json));
+        return stream;
     }
 
     /** {@inheritDoc} A request without a model uses {@link Endpoint#embeddingModel()}. */
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
         EmbeddingRequest resolved = request.withDefaultModel(endpoint.embeddingModel());
-        byte[] body = http.post(url("/embeddings"), OpenAiWire.writeEmbeddingRequest(resolved));
+        byte[] body = http.post(embeddingsUrl, OpenAiWire.writeEmbeddingRequest(resolved));
         return OpenAiWire.readEmbeddingResponse(body);
     }
 
     @Override
     public List<ModelInfo> models() {
-        return OpenAiWire.readModels(http.get(url("/models")));
+        return OpenAiWire.readModels(http.get(modelsUrl));
     }
 
     /** Everything: this style speaks the whole wire itself. */
@@ -95,8 +103,8 @@ public final class RawHttpLlmClient implements LlmClient {
         http.close();
     }
 
-    private String url(String path) {
-        return endpoint.baseUrl() + path; // Endpoint strips trailing slashes
+    private HttpTransport.Target url(String path) {
+        return HttpTransport.target(endpoint.baseUrl() + path); // Endpoint strips trailing slashes
     }
 
     /** Registers {@link RawHttpLlmClient} with {@link dev.switchboard.core.LlmClients} under {@value #STYLE}. */

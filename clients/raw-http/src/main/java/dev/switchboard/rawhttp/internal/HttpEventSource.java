@@ -1,6 +1,7 @@
 package dev.switchboard.rawhttp.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
@@ -16,6 +17,10 @@ import dev.switchboard.core.error.StreamInterruptedException;
  * A {@link ChatStream.Source} over one open streaming response: reads one frame at a time (an SSE
  * data payload or an NDJSON line), hands it to core's decoder, and queues the events it gives.
  *
+ * <p>Made before the request is sent, then {@link #open opened} with the response: a subclass
+ * builds its reader and decoder (buffers included) over {@link #body()} in its constructor, so
+ * none of a stream's setup runs between the response's arrival and its first event.
+ *
  * <p>Every way a stream can break becomes a {@link StreamInterruptedException} carrying the
  * decoder's {@link PartialResponse}: an I/O failure (cause: the {@link IOException}), the read
  * timeout (cause: {@link LlmTimeoutException}), a frame that does not parse (cause:
@@ -25,17 +30,39 @@ import dev.switchboard.core.error.StreamInterruptedException;
  */
 public abstract class HttpEventSource implements ChatStream.Source {
 
-    private final HttpTransport.Exchange exchange;
     private final HttpTransport transport;
+    private final Body body = new Body();
+    private HttpTransport.Exchange exchange;
     private final ArrayDeque<ChatEvent> pending = new ArrayDeque<>();
     private final Consumer<ChatEvent> queue = pending::add;
     private volatile boolean cancelled;
     private boolean ended;
 
-    /** @param exchange a 2xx response whose body is the stream */
-    protected HttpEventSource(HttpTransport transport, HttpTransport.Exchange exchange) {
+    /** A source not yet {@link #open opened}; {@code transport} types its I/O failures. */
+    protected HttpEventSource(HttpTransport transport) {
         this.transport = transport;
+    }
+
+    /**
+     * Reads the stream from {@code exchange}; call once, before the first {@link #next()}.
+     *
+     * @param exchange a 2xx response whose body is the stream
+     * @throws IllegalStateException if already opened
+     */
+    public final void open(HttpTransport.Exchange exchange) {
+        if (this.exchange != null) {
+            throw new IllegalStateException("already opened");
+        }
+        body.in = exchange.response().body().byteStream();
         this.exchange = exchange;
+    }
+
+    /**
+     * The response body, for a subclass's reader made before {@link #open}: reading it before then
+     * throws {@link IllegalStateException}.
+     */
+    protected final InputStream body() {
+        return body;
     }
 
     /** The next frame's bytes, or null at the end of the body. */
@@ -109,7 +136,39 @@ public abstract class HttpEventSource implements ChatStream.Source {
     @Override
     public final void cancel() {
         cancelled = true;
-        exchange.call().cancel();
-        exchange.response().close();
+        HttpTransport.Exchange e = exchange;
+        if (e != null) {
+            e.call().cancel();
+            e.response().close();
+        }
+    }
+
+    /** The response body's stream once {@link #open} set it. */
+    private static final class Body extends InputStream {
+        private InputStream in;
+
+        @Override
+        public int read() throws IOException {
+            return stream().read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return stream().read(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (in != null) {
+                in.close();
+            }
+        }
+
+        private InputStream stream() {
+            if (in == null) {
+                throw new IllegalStateException("the event source was not opened");
+            }
+            return in;
+        }
     }
 }

@@ -18,6 +18,8 @@ import dev.switchboard.core.error.LlmTimeoutException;
 import dev.switchboard.core.error.RateLimitedException;
 import dev.switchboard.core.wire.ErrorBody;
 import okhttp3.Call;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -37,6 +39,11 @@ import okhttp3.ResponseBody;
  * arrived or a retriable status (429, 5xx, connection failure), with exponential backoff from
  * 500 ms to 8 s, or the server's Retry-After on a 429. OkHttp's own silent retry on connection
  * failure is off: it would resend a generation the caller did not ask to resend.
+ *
+ * <p>Per request it does as little as it can, since a stream's first delta waits for it: URLs are
+ * parsed once ({@link Target}), the {@code Authorization} header is built once, and with
+ * {@code maxRetries} 0 the call runs directly, without the retry executor (which would only run it
+ * once and rethrow).
  */
 public final class HttpTransport implements AutoCloseable {
 
@@ -45,6 +52,10 @@ public final class HttpTransport implements AutoCloseable {
     private final Endpoint endpoint;
     private final OkHttpClient http;
     private final Function<byte[], ErrorBody> errorReader;
+    private final String authorization;
+    /** Built once; null when OkHttp rejects the key as a header value (then each request throws). */
+    private final Headers headers;
+    /** Null when {@link Endpoint#maxRetries()} is 0. */
     private final FailsafeExecutor<Exchange> retries;
 
     /**
@@ -61,16 +72,51 @@ public final class HttpTransport implements AutoCloseable {
                 .writeTimeout(endpoint.readTimeout())
                 .retryOnConnectionFailure(false)
                 .build();
-        RetryPolicy<Exchange> policy = RetryPolicy.<Exchange>builder()
-                .handleIf(e -> e instanceof LlmException && ((LlmException) e).isRetriable())
-                .withMaxRetries(endpoint.maxRetries())
-                .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(8))
-                .withDelayFnOn(context -> {
-                    RateLimitedException e = context.getLastException();
-                    return e.retryAfter() == null ? Duration.ofMillis(-1) : e.retryAfter();
-                }, RateLimitedException.class)
-                .build();
-        this.retries = Failsafe.with(policy);
+        this.authorization = "Bearer " + endpoint.apiKeyOrPlaceholder();
+        this.headers = headersOrNull(authorization);
+        if (endpoint.maxRetries() == 0) {
+            this.retries = null;
+        } else {
+            RetryPolicy<Exchange> policy = RetryPolicy.<Exchange>builder()
+                    .handleIf(e -> e instanceof LlmException && ((LlmException) e).isRetriable())
+                    .withMaxRetries(endpoint.maxRetries())
+                    .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(8))
+                    .withDelayFnOn(context -> {
+                        RateLimitedException e = context.getLastException();
+                        return e.retryAfter() == null ? Duration.ofMillis(-1) : e.retryAfter();
+                    }, RateLimitedException.class)
+                    .build();
+            this.retries = Failsafe.with(policy);
+        }
+    }
+
+    /**
+     * A request URL, parsed once so that each request skips OkHttp's URL parsing. A URL OkHttp
+     * cannot parse is kept as text: each request with it then throws OkHttp's
+     * {@link IllegalArgumentException}, as it did when parsed per request.
+     */
+    public static final class Target {
+        private final String text;
+        private final HttpUrl parsed;
+
+        private Target(String text) {
+            this.text = text;
+            this.parsed = HttpUrl.parse(text);
+        }
+
+        HttpUrl url() {
+            return parsed != null ? parsed : HttpUrl.get(text); // the latter throws, naming the problem
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** {@code url} (absolute, http or https) as a {@link Target}; never throws. */
+    public static Target target(String url) {
+        return new Target(url);
     }
 
     /**
@@ -78,8 +124,8 @@ public final class HttpTransport implements AutoCloseable {
      *
      * @throws LlmException typed by status, or {@link ConnectionException} / {@link LlmTimeoutException}
      */
-    public byte[] get(String url) {
-        return readBody(open(new Request.Builder().url(url).get()));
+    public byte[] get(Target url) {
+        return readBody(exchange(new Request(url.url(), headers(), "GET", null)).response());
     }
 
     /**
@@ -87,8 +133,8 @@ public final class HttpTransport implements AutoCloseable {
      *
      * @throws LlmException typed by status, or {@link ConnectionException} / {@link LlmTimeoutException}
      */
-    public byte[] post(String url, byte[] json) {
-        return readBody(open(new Request.Builder().url(url).post(RequestBody.create(json, JSON))));
+    public byte[] post(Target url, byte[] json) {
+        return readBody(exchange(new Request(url.url(), headers(), "POST", RequestBody.create(json, JSON))).response());
     }
 
     /**
@@ -97,8 +143,8 @@ public final class HttpTransport implements AutoCloseable {
      *
      * @throws LlmException typed by status, or {@link ConnectionException} / {@link LlmTimeoutException}
      */
-    public Exchange postForStream(String url, byte[] json) {
-        return exchange(new Request.Builder().url(url).post(RequestBody.create(json, JSON)));
+    public Exchange postForStream(Target url, byte[] json) {
+        return exchange(new Request(url.url(), headers(), "POST", RequestBody.create(json, JSON)));
     }
 
     /**
@@ -108,13 +154,21 @@ public final class HttpTransport implements AutoCloseable {
     public record Exchange(Call call, Response response) {
     }
 
-    private Response open(Request.Builder builder) {
-        return exchange(builder).response();
+    /** The request headers; for a key OkHttp rejects, throws its {@link IllegalArgumentException}. */
+    private Headers headers() {
+        return headers != null ? headers : Headers.of("Authorization", authorization);
     }
 
-    private Exchange exchange(Request.Builder builder) {
-        Request request = builder.header("Authorization", "Bearer " + endpoint.apiKeyOrPlaceholder()).build();
-        return retries.get(() -> execute(request));
+    private static Headers headersOrNull(String authorization) {
+        try {
+            return Headers.of("Authorization", authorization);
+        } catch (IllegalArgumentException rejected) {
+            return null; // thrown again by each request, as before
+        }
+    }
+
+    private Exchange exchange(Request request) {
+        return retries == null ? execute(request) : retries.get(() -> execute(request));
     }
 
     private Exchange execute(Request request) {

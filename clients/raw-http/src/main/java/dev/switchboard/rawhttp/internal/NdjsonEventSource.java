@@ -11,17 +11,17 @@ import dev.switchboard.core.wire.OllamaStreamDecoder;
 /**
  * An Ollama {@code /api/chat} or {@code /api/generate} stream: NDJSON lines read by core's
  * {@link NdjsonReader}, decoded by {@link OllamaStreamDecoder}; ends at the {@code "done": true}
- * line ({@code shared/reference/ollama-wire.md} 2.1).
+ * line ({@code core/src/test/resources/reference/ollama-wire.md} section 7.2; lines as in section 1).
  */
 public final class NdjsonEventSource extends HttpEventSource {
 
     private final NdjsonReader reader;
     private final OllamaStreamDecoder decoder = new OllamaStreamDecoder();
 
-    /** @param exchange a 2xx {@code application/x-ndjson} response */
-    public NdjsonEventSource(HttpTransport transport, HttpTransport.Exchange exchange) {
-        super(transport, exchange);
-        this.reader = new NdjsonReader(exchange.response().body().byteStream());
+    /** A source to {@link #open} with a 2xx {@code application/x-ndjson} response. */
+    public NdjsonEventSource(HttpTransport transport) {
+        super(transport);
+        this.reader = new NdjsonReader(body());
     }
 
     @Override

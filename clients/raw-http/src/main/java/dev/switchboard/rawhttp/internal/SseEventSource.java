@@ -17,10 +17,10 @@ public final class SseEventSource extends HttpEventSource {
     private final SseReader reader;
     private final OpenAiStreamDecoder decoder = new OpenAiStreamDecoder();
 
-    /** @param exchange a 2xx {@code text/event-stream} response */
-    public SseEventSource(HttpTransport transport, HttpTransport.Exchange exchange) {
-        super(transport, exchange);
-        this.reader = new SseReader(exchange.response().body().byteStream());
+    /** A source to {@link #open} with a 2xx {@code text/event-stream} response. */
+    public SseEventSource(HttpTransport transport) {
+        super(transport);
+        this.reader = new SseReader(body());
     }
 
     @Override
