@@ -18,7 +18,7 @@ import com.openai.models.chat.completions.ChatCompletionMessage;
  * What local servers send beyond the OpenAI spec, read with the official openai-java SDK from
  * {@code _additionalProperties()}: reasoning ({@code reasoning_content} from llama-server,
  * {@code reasoning} from Ollama) on the message and on each delta, and llama-server's {@code timings}.
- * {@code <think>} tags inside {@code content} stay in the content. Errors: the SDK's, as in {@link StreamingChat}.
+ * {@code <think>} tags inside {@code content} stay in the content. Errors: the SDK's, as in {@code StreamingChat}.
  */
 public final class ReasoningAndTimings {
 

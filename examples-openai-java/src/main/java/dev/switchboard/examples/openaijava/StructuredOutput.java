@@ -38,7 +38,7 @@ public final class StructuredOutput {
      * @return the answer, parsed
      * @throws IllegalStateException if the model stopped at {@code max_tokens}, inside the JSON, or sent no content
      * @throws com.openai.errors.OpenAIInvalidDataException if the content is not a City (a server ignoring the
-     *         schema answers in prose); OpenAIServiceException, OpenAIIoException as in {@link NonStreamingChat}
+     *         schema answers in prose); OpenAIServiceException, OpenAIIoException as in {@code NonStreamingChat}
      */
     public static City run(String baseUrl, String apiKey, String model, String question) {
         OpenAIClient client = OpenAIOkHttpClient.builder()
