@@ -81,11 +81,13 @@ public final class OpenAiJavaLlmClient implements LlmClient {
         this.endpoint = endpoint;
         // The adapter's own OkHttp client, lent to the SDK: each stream derives a client from it
         // with its own StreamWatch as interceptor (same pool and dispatcher). The SDK sets the
-        // timeouts below on every call it makes.
+        // timeouts below on every call it makes. No transparent retry on a failed connection, as in
+        // the client the SDK builds for itself: retries are maxRetries' business alone.
         this.okHttp = new OkHttpClient.Builder()
                 .connectTimeout(endpoint.connectTimeout())
                 .readTimeout(endpoint.readTimeout())
                 .writeTimeout(endpoint.readTimeout())
+                .retryOnConnectionFailure(false)
                 .build();
         this.sdk = OpenAIOkHttpClient.builder()
                 .okHttpClient(okHttp)
