@@ -17,12 +17,13 @@ import org.openjdk.jmh.annotations.TearDown;
  * Decode throughput, in chunks per second, of the openai-java style over the same
  * {@value SseFixture#CHUNKS}-chunk {@code /v1} stream as {@link DecodeBenchmark}, in one run: the
  * style's {@code LlmClient} adapter ({@code openai-java}: the SDK's stream turned into core's
- * {@code ChatEvent}s, plus its end-marker watch) next to the SDK's own {@code createStreaming}
- * consumed directly. The adapter's target is at least 0.9 × the library's own figure.
+ * {@code ChatEvent}s, plus its per-stream end-marker watch and derived client) next to the SDK's
+ * own {@code createStreaming} consumed directly. The adapter's target is at least 0.9 × the
+ * library's own figure.
  *
  * <p>Run: {@code ./mvnw -q -B -pl benchmarks package -DskipTests exec:exec@jmh
- * -Djmh.args="-f 1 -wi 2 -w 2s -i 3 -r 3s OpenAiJavaDecodeBenchmark"} after installing
- * {@code examples-openai-java}.
+ * -Djmh.args="-f 1 -wi 3 -w 2s -i 5 -r 2s OpenAiJavaDecodeBenchmark"} after installing
+ * {@code clients/openai-java} ({@code ./mvnw -q -B -pl clients/openai-java install -DskipTests}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -14,7 +14,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
  * without Switchboard: {@code client.chat().completions().createStreaming(params)} in
  * try-with-resources, counting every non-empty {@code choices[0].delta.content}. The client has the
  * same settings as the {@code openai-java} adapter (30 s read timeout, no whole-call timeout, no
- * retries), without the adapter's interceptor.
+ * retries), without the adapter's per-stream end-marker watch.
  */
 public final class OpenAiJavaSdkReader implements StreamReader {
 

@@ -12,6 +12,8 @@ import com.openai.errors.OpenAIException;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.models.Model;
 
+import okhttp3.OkHttpClient;
+
 import dev.switchboard.core.Capabilities;
 import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.ChatResponse;
@@ -66,6 +68,7 @@ public final class OpenAiJavaLlmClient implements LlmClient {
     public static final String STYLE = "openai-java";
 
     private final Endpoint endpoint;
+    private final OkHttpClient okHttp;
     private final OpenAIClient sdk;
 
     /**
@@ -76,7 +79,18 @@ public final class OpenAiJavaLlmClient implements LlmClient {
      */
     public OpenAiJavaLlmClient(Endpoint endpoint) {
         this.endpoint = endpoint;
+        // The adapter's own OkHttp client, lent to the SDK: each stream derives a client from it
+        // with its own StreamWatch as interceptor (same pool and dispatcher). The SDK sets the
+        // timeouts below on every call it makes. No transparent retry on a failed connection, as in
+        // the client the SDK builds for itself: retries are maxRetries' business alone.
+        this.okHttp = new OkHttpClient.Builder()
+                .connectTimeout(endpoint.connectTimeout())
+                .readTimeout(endpoint.readTimeout())
+                .writeTimeout(endpoint.readTimeout())
+                .retryOnConnectionFailure(false)
+                .build();
         this.sdk = OpenAIOkHttpClient.builder()
+                .okHttpClient(okHttp)
                 .baseUrl(endpoint.baseUrl())
                 .apiKey(endpoint.apiKeyOrPlaceholder())
                 .timeout(Timeout.builder()
@@ -86,7 +100,6 @@ public final class OpenAiJavaLlmClient implements LlmClient {
                         .request(Duration.ZERO) // no whole-call limit: a long stream is healthy while bytes come
                         .build())
                 .maxRetries(endpoint.maxRetries()) // not the SDK's 2: a retry re-runs a whole generation
-                .addInterceptor(StreamWatch.INTERCEPTOR)
                 .build();
     }
 
@@ -121,14 +134,12 @@ public final class OpenAiJavaLlmClient implements LlmClient {
     public ChatStream stream(ChatRequest request) {
         ChatRequest resolved = request.withDefaultModel(endpoint.chatModel());
         var params = SdkRequests.chat(resolved, true);
-        StreamWatch watch = StreamWatch.arm();
+        StreamWatch watch = new StreamWatch(); // this stream's own: only its request passes it
         StreamResponse<ChatCompletionChunk> response;
         try {
-            response = sdk.chat().completions().createStreaming(params);
+            response = watch.client(sdk, okHttp).chat().completions().createStreaming(params);
         } catch (OpenAIException e) {
             throw SdkErrors.map(e, endpoint.readTimeout(), "POST /chat/completions (stream)");
-        } finally {
-            StreamWatch.disarm();
         }
         return ChatStream.of(new SdkEventSource(response, watch, endpoint.readTimeout()));
     }
@@ -164,10 +175,12 @@ public final class OpenAiJavaLlmClient implements LlmClient {
         return Capabilities.all();
     }
 
-    /** Closes the SDK client: its connection pool and OkHttp's threads. Idempotent. */
+    /** Closes the SDK client, then OkHttp's connection pool and threads. Idempotent. */
     @Override
     public void close() {
         sdk.close();
+        okHttp.dispatcher().executorService().shutdown();
+        okHttp.connectionPool().evictAll();
     }
 
     /** Registers {@link OpenAiJavaLlmClient} with {@link dev.switchboard.core.LlmClients} under {@value #STYLE}. */

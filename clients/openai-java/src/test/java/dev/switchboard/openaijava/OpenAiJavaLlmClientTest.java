@@ -228,4 +228,29 @@ class OpenAiJavaLlmClientTest {
         assertThat(server.stats().cancelledStreams()).isEqualTo(cancelledBefore + 1);
         assertThat(server.stats().openStreams()).isZero();
     }
+
+    @Test
+    void eachOpenStreamWatchesItsOwnEndMarkerWhicheverThreadReadsIt(Endpoint endpoint, SwitchboardServer server)
+            throws Exception {
+        try (LlmClient client = new OpenAiJavaLlmClient(endpoint)) {
+            ChatStream complete = client.stream(ChatRequest.builder().user("first stream").build());
+            server.faults().forNextRequest(new Fault.NoDoneMarker());
+            ChatStream cut = client.stream(ChatRequest.builder().user("second stream").build());
+
+            StreamInterruptedException e = catchThrowableOfType(StreamInterruptedException.class, cut::collect);
+            ChatResponse first = CompletableFuture.supplyAsync(complete::collect).get(10, TimeUnit.SECONDS);
+
+            assertThat(e).as("the stream without [DONE]").isNotNull();
+            assertThat(e.partial().text()).isEqualTo("You said: second stream");
+            assertThat(first.text()).isEqualTo("You said: first stream");
+        }
+    }
+
+    @Test
+    void aTranscriptMissingFromTheClassPathFailsNamingIt() {
+        try (RecordedServer recorded = new RecordedServer()) {
+            assertThat(catchThrowableOfType(AssertionError.class, () -> recorded.enqueueTranscript("99-no-such.txt")))
+                    .hasMessageContaining("/transcripts/99-no-such.txt");
+        }
+    }
 }

@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.Timeout;
@@ -16,137 +18,80 @@ import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 
-import dev.switchboard.core.Endpoint;
-
 /**
- * Scenario 4, an agent loop with the official openai-java SDK: the model may ask for a tool, the
- * program runs it and sends the result back, until the model answers in words.
- *
- * <p>The tool is a Java class: {@code addTool(GetWeather.class)} has the SDK derive the function's
- * JSON Schema from the record's components (name from {@code @JsonTypeName}, descriptions from
- * {@code @JsonClassDescription} and {@code @JsonPropertyDescription}), and
- * {@code function().arguments(GetWeather.class)} parses a call's arguments back into it. The
- * round trip: the assistant message with its {@code tool_calls} goes back into the history, then one
- * tool message per call whose {@code tool_call_id} names the call it answers, with the result as
- * JSON ({@code contentAsJson}). At most {@value #MAX_TURNS} requests. (llama-server's request for
- * the round trip is {@code shared/reference/llama-server-transcripts/13-tool-result-roundtrip.request.txt};
- * Ollama sends {@code content: ""} beside tool calls, {@code ollama-wire.md} 3.3.)
- *
- * <p>Not every model calls tools: Ollama needs one with the {@code tools} capability, or answers
- * 400 {@code ... does not support tools}. The SDK marks a class-derived function {@code strict};
- * local servers ignore that flag.
- *
- * <p>Run {@link #main} against a local Ollama, or set {@code LLM_BASE_URL}; the module README shows
- * the command.
+ * An agent loop with the official openai-java SDK: the model asks for {@code get_weather}, the
+ * program runs it and sends the result back, until the model answers in words (at most 5 requests).
+ * The tool's JSON Schema is derived from the {@link GetWeather} record (the README has a caveat).
  */
 public final class AgentLoop {
 
-    /** The most requests one {@link #run} sends before it gives up. */
-    public static final int MAX_TURNS = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * The tool's arguments, and the tool itself: the SDK derives
-     * {@code {"type":"object","properties":{"city":{"type":"string","description":…}},"required":["city"],"additionalProperties":false}}.
-     *
-     * @param city the city's name, e.g. Paris
-     */
+    /** The tool and its arguments, {@code {"city": string}}: the SDK derives the schema from this record. */
     @JsonTypeName("get_weather")
     @JsonClassDescription("Get the current weather for a city")
-    public record GetWeather(@JsonPropertyDescription("The city's name, e.g. Paris") String city) {
+    public record GetWeather(@JsonPropertyDescription("The city's name, e.g. Paris") String city) { }
 
-        /**
-         * Runs the tool: a made-up but stable forecast, the same for the same city. No I/O.
-         *
-         * @return the weather; for a null city, the forecast of city {@code null}
-         */
-        public Weather execute() {
-            String[] conditions = {"sunny", "cloudy", "rainy", "windy"};
-            int seed = Math.floorMod(city == null ? 0 : city.hashCode(), 100);
-            return new Weather(city, 5 + seed % 25, conditions[seed % conditions.length]);
-        }
+    /** Asks {@code LLM_BASE_URL} / {@code LLM_MODEL} about the weather, printing every step. */
+    public static void main(String[] args) throws JsonProcessingException {
+        String baseUrl = env("LLM_BASE_URL", "http://localhost:11434/v1"), apiKey = env("LLM_API_KEY", "no-key-required");
+        String model = env("LLM_MODEL", "qwen3:0.6b");
+        System.out.println(run(baseUrl, apiKey, model, "What is the weather in Paris?", System.out::println));
     }
 
     /**
-     * What the tool answers, sent back as JSON.
+     * Runs the loop for {@code question}; the model needs tool support (Ollama: the {@code tools} capability).
      *
-     * @param city               the city asked about
-     * @param temperatureCelsius degrees Celsius
-     * @param conditions         sunny, cloudy, rainy or windy
+     * @param baseUrl the OpenAI-compatible root, with {@code /v1}; {@code apiKey}: any text for a local server
+     * @param onStep  gets, per tool call, {@code "tool call <name> <arguments JSON>"} then {@code "tool result <JSON>"}
+     * @return the final answer ("" if the model sent no text)
+     * @throws IllegalStateException after 5 requests without an answer in words; the SDK's OpenAIException
+     *         for an error status, a failed connection or arguments that are not a {@link GetWeather}
      */
-    public record Weather(String city, int temperatureCelsius, String conditions) {
-    }
-
-    private AgentLoop() {
-    }
-
-    /**
-     * Asks the endpoint in the environment about the weather, printing every step. Environment
-     * as in {@link NonStreamingChat#main}.
-     *
-     * @param args ignored
-     */
-    public static void main(String[] args) {
-        String answer = run(Endpoint.fromEnvironment(), "What is the weather in Paris?", System.out::println);
-        System.out.println("assistant: " + answer);
-    }
-
-    /**
-     * Runs the loop for {@code question}.
-     *
-     * @param endpoint base URL (with {@code /v1}), key (a placeholder when none), chat model, read timeout
-     * @param question the user's question
-     * @param onStep   called on this thread with a line per tool call and per tool result
-     * @return the model's final text answer (empty if it sent none)
-     * @throws IllegalStateException if there is no answer in words after {@value #MAX_TURNS} requests
-     * @throws com.openai.errors.OpenAIServiceException for an error status, by status
-     * @throws com.openai.errors.OpenAIIoException      if the connection fails or times out
-     * @throws com.openai.errors.OpenAIInvalidDataException if a call's arguments are not a {@link GetWeather}
-     */
-    public static String run(Endpoint endpoint, String question, Consumer<String> onStep) {
-        ChatCompletionCreateParams.Builder conversation = ChatCompletionCreateParams.builder()
-                .model(endpoint.chatModel())
-                .addTool(GetWeather.class)
+    public static String run(String baseUrl, String apiKey, String model, String question, Consumer<String> onStep)
+            throws JsonProcessingException {
+        OpenAIClient client = OpenAIOkHttpClient.builder()
+                .baseUrl(baseUrl).apiKey(apiKey) // a key is required, even by servers that ignore it
+                .timeout(Timeout.builder().read(Duration.ofMinutes(2)).request(Duration.ZERO).build())
+                .maxRetries(0).build(); // the default, 2, re-sends a timed-out request: a whole new generation
+        ChatCompletionCreateParams.Builder history = ChatCompletionCreateParams.builder()
+                .model(model)
+                .addTool(GetWeather.class) // name from @JsonTypeName, schema from the record
                 .addUserMessage(question);
-        OpenAIClient client = client(endpoint); // an application shares one client and closes it at shutdown
         try {
-            for (int turn = 0; turn < MAX_TURNS; turn++) {
-                ChatCompletionMessage message = client.chat().completions().create(conversation.build())
-                        .choices().get(0).message();
-                conversation.addMessage(message); // the assistant turn, with its tool_calls and their ids
-                List<ChatCompletionMessageToolCall> calls = message.toolCalls().orElse(List.of());
-                if (calls.isEmpty()) {
+            for (int turn = 0; turn < 5; turn++) {
+                ChatCompletionMessage message = client.chat().completions().create(history.build()).choices().get(0).message();
+                history.addMessage(message); // the assistant turn, with its tool_calls and their ids
+                if (message.toolCalls().orElse(List.of()).isEmpty()) {
                     return message.content().orElse("");
                 }
-                for (ChatCompletionMessageToolCall call : calls) {
+                for (ChatCompletionMessageToolCall call : message.toolCalls().get()) {
                     ChatCompletionMessageFunctionToolCall function = call.asFunction();
-                    onStep.accept("  tool call " + function.function().name() + " " + function.function().arguments());
-                    Weather result = function.function().arguments(GetWeather.class).execute();
-                    onStep.accept("  tool result " + result);
-                    conversation.addMessage(ChatCompletionToolMessageParam.builder()
-                            .toolCallId(function.id())
-                            .contentAsJson(result)
-                            .build());
+                    onStep.accept("tool call " + function.function().name() + " " + function.function().arguments());
+                    String result = getWeather(function.function().arguments(GetWeather.class));
+                    onStep.accept("tool result " + result);
+                    history.addMessage(ChatCompletionToolMessageParam.builder()
+                            .toolCallId(function.id()).content(result).build()); // answers the call by its id
                 }
             }
         } finally {
-            client.close();
+            client.close(); // an application shares one client and closes it at shutdown
         }
-        throw new IllegalStateException("no answer in words after " + MAX_TURNS + " requests");
+        throw new IllegalStateException("no answer in words after 5 requests");
     }
 
-    /**
-     * The SDK client, set up for a local model rather than for api.openai.com. Close it when done:
-     * it owns a connection pool and threads.
-     */
-    private static OpenAIClient client(Endpoint endpoint) {
-        return OpenAIOkHttpClient.builder()
-                .baseUrl(endpoint.baseUrl())            // with /v1, e.g. http://localhost:11434/v1
-                .apiKey(endpoint.apiKeyOrPlaceholder()) // the SDK needs a key; Ollama and llama-server ignore it
-                .timeout(Timeout.builder()
-                        .read(endpoint.readTimeout())   // longest silence between two reads: 120 s, a model may load first
-                        .request(Duration.ZERO)         // no whole-call limit (the SDK's is 10 min): long answers go on
-                        .build())
-                .maxRetries(0) // the SDK's default of 2 would send a timed-out request again: a whole new generation
-                .build();
+    /** What the tool answers, sent back as JSON: degrees Celsius; sunny, cloudy, rainy or windy. */
+    public record Weather(String city, int temperatureCelsius, String conditions) { }
+
+    /** The tool: made-up weather, always the same for the same city; as JSON. */
+    static String getWeather(GetWeather arguments) throws JsonProcessingException {
+        String[] conditions = {"sunny", "cloudy", "rainy", "windy"};
+        int seed = Math.floorMod(String.valueOf(arguments.city()).hashCode(), 100);
+        return JSON.writeValueAsString(new Weather(arguments.city(), 5 + seed % 25, conditions[seed % 4]));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

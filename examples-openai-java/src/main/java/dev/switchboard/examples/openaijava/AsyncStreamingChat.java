@@ -11,61 +11,34 @@ import com.openai.core.http.AsyncStreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 
-import dev.switchboard.core.Endpoint;
-
 /**
- * Beyond the five scenarios: streaming with callbacks, on the SDK's asynchronous client. Nothing
- * blocks the calling thread: each chunk is pushed to a handler on the SDK's stream-handler threads,
- * and a {@link CompletableFuture} completes when the stream ends.
- *
- * <p>{@code OpenAIOkHttpClientAsync} is built like the blocking client;
- * {@code createStreaming(params)} returns an {@link AsyncStreamResponse}: {@code subscribe(handler)}
- * receives every {@link ChatCompletionChunk}, and {@code onCompleteFuture()} completes normally after
- * {@code data: [DONE]}, or exceptionally with the SDK's exception (an error status, an error event,
- * a dropped connection). As with the blocking stream, a body that ends without {@code [DONE]} also
- * completes normally (see {@link StreamingChat}).
- *
- * <p>Run {@link #main} against a local Ollama, or set {@code LLM_BASE_URL}; the module README shows
- * the command.
+ * Streaming with callbacks on the SDK's asynchronous client: nothing blocks the calling thread;
+ * each chunk goes to a handler on the SDK's threads, and a future completes when the stream ends.
  */
 public final class AsyncStreamingChat {
 
-    private AsyncStreamingChat() {
-    }
-
-    /**
-     * Streams an answer to standard output from the SDK's threads, then waits for the end.
-     * Environment as in {@link NonStreamingChat#main}.
-     *
-     * @param args ignored
-     */
+    /** Streams an answer from {@code LLM_BASE_URL} / {@code LLM_MODEL} to standard output, then waits for the end. */
     public static void main(String[] args) {
-        CompletableFuture<String> answer = run(Endpoint.fromEnvironment(), "Count from one to ten in words.", token -> {
-            System.out.print(token);
-            System.out.flush();
-        });
-        answer.join(); // the program's only wait; a server application would compose the future instead
+        String baseUrl = env("LLM_BASE_URL", "http://localhost:11434/v1");
+        String apiKey = env("LLM_API_KEY", "no-key-required");
+        String model = env("LLM_MODEL", "qwen3:0.6b");
+        run(baseUrl, apiKey, model, "Count from one to ten in words.", System.out::print).join(); // the only wait
         System.out.println();
     }
 
     /**
-     * Starts streaming the answer to {@code prompt} and returns at once.
-     *
-     * @param endpoint base URL (with {@code /v1}), key (a placeholder when none), chat model, read timeout
-     * @param prompt   the user's message
-     * @param onToken  called with each non-empty {@code delta.content}, in order, one call at a time,
-     *                 on one of the SDK's threads; must not block
-     * @return the whole answer once the stream ended; completes exceptionally with the SDK's
-     *         exception ({@code OpenAIServiceException}, {@code SseException}, {@code OpenAIIoException})
-     *         if it failed. The client is closed when the future completes
+     * Starts streaming the answer to {@code prompt} from {@code baseUrl} (ending in {@code /v1}) and returns at
+     * once; {@code onToken} gets each non-empty {@code delta.content} in order, one at a time, on an SDK thread.
+     * The future holds the whole answer once the stream ended, or fails with the SDK's exception.
      */
-    public static CompletableFuture<String> run(Endpoint endpoint, String prompt, Consumer<String> onToken) {
-        OpenAIClientAsync client = client(endpoint);
-        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
-                .model(endpoint.chatModel())
-                .addUserMessage(prompt)
-                .build();
-        StringBuilder answer = new StringBuilder(); // the handler is called one chunk at a time
+    public static CompletableFuture<String> run(String baseUrl, String apiKey, String model, String prompt,
+            Consumer<String> onToken) {
+        OpenAIClientAsync client = OpenAIOkHttpClientAsync.builder()
+                .baseUrl(baseUrl).apiKey(apiKey) // a key is required, even by servers that ignore it
+                .timeout(Timeout.builder().read(Duration.ofMinutes(2)).request(Duration.ZERO).build())
+                .maxRetries(0).build(); // the default, 2, re-sends a timed-out request: a whole new generation
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model(model).addUserMessage(prompt).build();
+        StringBuilder answer = new StringBuilder(); // the handler gets one chunk at a time
         AsyncStreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params);
         stream.subscribe(chunk -> chunk.choices().stream()
                 .flatMap(choice -> choice.delta().content().stream())
@@ -75,23 +48,12 @@ public final class AsyncStreamingChat {
                     answer.append(text);
                 }));
         return stream.onCompleteFuture()
-                .whenComplete((done, error) -> client.close())
+                .whenComplete((done, error) -> client.close()) // after the last chunk, or the failure
                 .thenApply(done -> answer.toString());
     }
 
-    /**
-     * The SDK client, set up for a local model rather than for api.openai.com. Close it when done:
-     * it owns a connection pool and threads.
-     */
-    private static OpenAIClientAsync client(Endpoint endpoint) {
-        return OpenAIOkHttpClientAsync.builder()
-                .baseUrl(endpoint.baseUrl())            // with /v1, e.g. http://localhost:11434/v1
-                .apiKey(endpoint.apiKeyOrPlaceholder()) // the SDK needs a key; Ollama and llama-server ignore it
-                .timeout(Timeout.builder()
-                        .read(endpoint.readTimeout())   // longest silence between two reads: 120 s, a model may load first
-                        .request(Duration.ZERO)         // no whole-call limit (the SDK's is 10 min): long answers go on
-                        .build())
-                .maxRetries(0) // the SDK's default of 2 would send a timed-out request again: a whole new generation
-                .build();
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

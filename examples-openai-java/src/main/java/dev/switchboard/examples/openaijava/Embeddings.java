@@ -1,109 +1,60 @@
 package dev.switchboard.examples.openaijava;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.Timeout;
-import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.Embedding;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 
-import dev.switchboard.core.Endpoint;
-
-/**
- * Scenario 5, embeddings with the official openai-java SDK: texts in, one vector per text out, in
- * one request.
- *
- * <p>{@code client.embeddings().create(params)} sends {@code POST {baseUrl}/embeddings}. The SDK
- * asks for {@code "encoding_format": "base64"} unless told otherwise; Ollama accepts base64 only
- * from v0.12.7 ({@code shared/reference/ollama-wire.md} section 5), so this example asks for
- * {@code float}, which every server speaks. {@code data[i].index} is the position of its text in
- * the input. The vector length is the model's: 768 for {@code nomic-embed-text}, 384 for
- * {@code all-minilm}. Use an embedding model: llama-server without {@code --embeddings} answers 501
- * ({@code llama-server-transcripts/18-embeddings-on-chat-server.txt}).
- *
- * <p>Run {@link #main} against a local Ollama, or set {@code LLM_BASE_URL}; the module README shows
- * the command.
- */
+/** Texts in, one vector per text out, in one request, with the official openai-java SDK. */
 public final class Embeddings {
 
-    private Embeddings() {
-    }
-
-    /**
-     * Embeds three sentences with the endpoint in the environment and prints each vector's length
-     * and first values. Environment as in {@link NonStreamingChat#main}, with
-     * {@code LLM_EMBEDDING_MODEL} (default {@code all-minilm} for the default URL).
-     *
-     * @param args ignored
-     */
+    /** Embeds three sentences with {@code LLM_BASE_URL} / {@code LLM_EMBEDDING_MODEL}; prints each vector's start. */
     public static void main(String[] args) {
-        List<String> texts = List.of(
-                "The cat sat on the mat.", "A kitten rested on a rug.", "Stock prices fell today.");
-        List<float[]> vectors = run(Endpoint.fromEnvironment(), texts);
+        String baseUrl = env("LLM_BASE_URL", "http://localhost:11434/v1");
+        String apiKey = env("LLM_API_KEY", "no-key-required");
+        String model = env("LLM_EMBEDDING_MODEL", "all-minilm");
+        List<String> texts = List.of("The cat sat on the mat.", "A kitten rested on a rug.", "Stock prices fell today.");
+        List<float[]> vectors = run(baseUrl, apiKey, model, texts);
         for (int i = 0; i < texts.size(); i++) {
-            float[] v = vectors.get(i);
-            System.out.println(texts.get(i) + " -> " + v.length + " floats, starting "
-                    + Arrays.toString(Arrays.copyOf(v, 3)));
+            System.out.println(texts.get(i) + " -> " + vectors.get(i).length + " floats, the first " + vectors.get(i)[0]);
         }
     }
 
     /**
-     * Embeds {@code texts} in one request with {@code endpoint}'s embedding model. Goes to the
-     * network once per call.
-     *
-     * @param endpoint base URL (with {@code /v1}), key (a placeholder when none), embedding model
-     * @param texts    the texts; one or more (servers answer 400 to an empty input)
-     * @return one vector per text, in the order of {@code texts} (placed by {@code index}); the
-     *         length is the model's
-     * @throws IllegalStateException if the answer does not hold exactly one vector per text
-     * @throws com.openai.errors.OpenAIServiceException for an error status, by status
-     * @throws com.openai.errors.OpenAIIoException      if the connection fails or times out
+     * Embeds one or more {@code texts} with {@code model} at {@code baseUrl} (ending in {@code /v1}) and returns
+     * one vector per text, in the order of {@code texts} (all-minilm: 384 floats each). Throws the SDK's
+     * {@code OpenAIException}s: for an error status (400 for no texts), a failed or silent connection.
      */
-    public static List<float[]> run(Endpoint endpoint, List<String> texts) {
-        EmbeddingCreateParams params = EmbeddingCreateParams.builder()
-                .model(endpoint.embeddingModel())
-                .inputOfArrayOfStrings(texts)
-                .encodingFormat(EmbeddingCreateParams.EncodingFormat.FLOAT)
+    public static List<float[]> run(String baseUrl, String apiKey, String model, List<String> texts) {
+        OpenAIClient client = OpenAIOkHttpClient.builder()
+                .baseUrl(baseUrl).apiKey(apiKey) // a key is required, even by servers that ignore it
+                .timeout(Timeout.builder().read(Duration.ofMinutes(2)).request(Duration.ZERO).build())
+                .maxRetries(0).build(); // the default, 2, re-sends a failed request
+        EmbeddingCreateParams params = EmbeddingCreateParams.builder().model(model).inputOfArrayOfStrings(texts)
+                .encodingFormat(EmbeddingCreateParams.EncodingFormat.FLOAT) // not the SDK's base64: see the README
                 .build();
-        OpenAIClient client = client(endpoint); // an application shares one client and closes it at shutdown
         try {
-            CreateEmbeddingResponse response = client.embeddings().create(params);
-            if (response.data().size() != texts.size()) {
-                throw new IllegalStateException("expected " + texts.size() + " vectors, got " + response.data().size());
-            }
             float[][] vectors = new float[texts.size()][];
-            for (Embedding embedding : response.data()) {
-                List<Float> values = embedding.embedding();
-                float[] vector = new float[values.size()];
+            for (Embedding embedding : client.embeddings().create(params).data()) {
+                float[] vector = new float[embedding.embedding().size()];
                 for (int i = 0; i < vector.length; i++) {
-                    vector[i] = values.get(i);
+                    vector[i] = embedding.embedding().get(i);
                 }
-                vectors[(int) embedding.index()] = vector;
+                vectors[(int) embedding.index()] = vector; // index: the position of its text in the input
             }
-            return new ArrayList<>(Arrays.asList(vectors));
+            return Arrays.asList(vectors);
         } finally {
-            client.close();
+            client.close(); // an application shares one client and closes it at shutdown
         }
     }
 
-    /**
-     * The SDK client, set up for a local model rather than for api.openai.com. Close it when done:
-     * it owns a connection pool and threads.
-     */
-    private static OpenAIClient client(Endpoint endpoint) {
-        return OpenAIOkHttpClient.builder()
-                .baseUrl(endpoint.baseUrl())            // with /v1, e.g. http://localhost:11434/v1
-                .apiKey(endpoint.apiKeyOrPlaceholder()) // the SDK needs a key; Ollama and llama-server ignore it
-                .timeout(Timeout.builder()
-                        .read(endpoint.readTimeout())   // longest silence between two reads: 120 s, a model may load first
-                        .request(Duration.ZERO)         // no whole-call limit (the SDK's is 10 min): long answers go on
-                        .build())
-                .maxRetries(0) // the SDK's default of 2 would send a timed-out request again: a whole new generation
-                .build();
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

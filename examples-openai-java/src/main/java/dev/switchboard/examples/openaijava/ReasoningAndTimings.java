@@ -1,8 +1,8 @@
 package dev.switchboard.examples.openaijava;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
@@ -14,151 +14,86 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionMessage;
 
-import dev.switchboard.core.Endpoint;
-
 /**
- * Beyond the five scenarios: reading what the OpenAI spec does not define but local servers send,
- * with the official openai-java SDK. The SDK keeps every field it does not know in the object's
- * {@code _additionalProperties()}, as raw {@link JsonValue}s:
- * <ul>
- *   <li>a reasoning model's thoughts, beside {@code content}: {@code reasoning_content} from
- *       llama-server and DeepSeek, {@code reasoning} from Ollama's {@code /v1} and newer vLLM
- *       ({@code shared/reference/ollama-wire.md} 3.3), in {@code message} and, streamed, in each
- *       {@code delta}. A third shape, {@code <think>…</think>} inside {@code content} (a model served
- *       without a reasoning parser), arrives as ordinary text: this example leaves it there;</li>
- *   <li>llama-server's {@code timings} at the top level of the answer (prompt and generation
- *       speed, {@code predicted_per_second} in tokens per second), on the non-streaming answer and
- *       on the last stream chunk ({@code llama-server-transcripts/04-chat-nonstream.txt},
- *       {@code 05-chat-stream.txt}).</li>
- * </ul>
- *
- * <p>Run {@link #main} against a local Ollama, or set {@code LLM_BASE_URL}; the module README shows
- * the command.
+ * What local servers send beyond the OpenAI spec, read with the official openai-java SDK from
+ * {@code _additionalProperties()}: reasoning ({@code reasoning_content} from llama-server,
+ * {@code reasoning} from Ollama) on the message and on each delta, and llama-server's {@code timings}.
+ * {@code <think>} tags inside {@code content} stay in the content. Errors: the SDK's, as in {@code StreamingChat}.
  */
 public final class ReasoningAndTimings {
 
-    /**
-     * What came back.
-     *
-     * @param content   the answer text ({@code content}); empty when none
-     * @param reasoning the reasoning from {@code reasoning_content} or {@code reasoning}; empty when
-     *                  the server sent neither
-     * @param timings   llama-server's {@code timings} as a map (e.g. {@code predicted_per_second}),
-     *                  empty when the server sent none (Ollama, vLLM, OpenAI)
-     */
-    public record Answer(String content, String reasoning, Map<String, Object> timings) {
-    }
+    /** What came back, each part empty when not sent; timings: e.g. {@code predicted_per_second}, tokens/s. */
+    public record Answer(String content, String reasoning, Map<String, Object> timings) { }
 
-    private ReasoningAndTimings() {
-    }
-
-    /**
-     * Asks the endpoint in the environment one question, both ways, and prints what came back.
-     * Environment as in {@link NonStreamingChat#main}.
-     *
-     * @param args ignored
-     */
+    /** Asks {@code LLM_BASE_URL} / {@code LLM_MODEL} one question, both ways, and prints what came back. */
     public static void main(String[] args) {
-        Endpoint endpoint = Endpoint.fromEnvironment();
-        Answer answer = run(endpoint, "Is 17 a prime number? Answer yes or no.");
-        System.out.println("reasoning: " + answer.reasoning());
-        System.out.println("content: " + answer.content());
-        System.out.println("timings: " + answer.timings());
-        Answer streamed = runStreaming(endpoint, "Is 17 a prime number? Answer yes or no.");
-        System.out.println("streamed reasoning: " + streamed.reasoning());
-        System.out.println("streamed content: " + streamed.content());
-        System.out.println("streamed timings: " + streamed.timings());
+        String baseUrl = env("LLM_BASE_URL", "http://localhost:11434/v1");
+        String apiKey = env("LLM_API_KEY", "no-key-required");
+        String model = env("LLM_MODEL", "qwen3:0.6b");
+        System.out.println(run(baseUrl, apiKey, model, "Is 17 a prime number? Answer yes or no."));
+        System.out.println(runStreaming(baseUrl, apiKey, model, "Is 17 a prime number? Answer yes or no."));
     }
 
     /**
      * Asks {@code prompt} without streaming.
      *
-     * @param endpoint base URL (with {@code /v1}), key (a placeholder when none), chat model, read timeout
-     * @param prompt   the user's message
+     * @param baseUrl the OpenAI-compatible root, with {@code /v1}; {@code apiKey}: any text for a local server
      * @return the content, the reasoning and the timings
-     * @throws com.openai.errors.OpenAIServiceException for an error status, by status
-     * @throws com.openai.errors.OpenAIIoException      if the connection fails or times out
      */
-    public static Answer run(Endpoint endpoint, String prompt) {
-        OpenAIClient client = client(endpoint); // an application shares one client and closes it at shutdown
+    public static Answer run(String baseUrl, String apiKey, String model, String prompt) {
+        OpenAIClient client = client(baseUrl, apiKey);
         try {
-            ChatCompletion completion = client.chat().completions().create(params(endpoint, prompt));
+            ChatCompletion completion = client.chat().completions().create(params(model, prompt));
             ChatCompletionMessage message = completion.choices().get(0).message();
-            return new Answer(message.content().orElse(""),
-                    reasoning(message._additionalProperties()).orElse(""),
+            return new Answer(message.content().orElse(""), reasoning(message._additionalProperties()),
                     timings(completion._additionalProperties()));
         } finally {
             client.close();
         }
     }
 
-    /**
-     * Asks {@code prompt} streaming, and gathers the same three things from the chunks.
-     *
-     * @param endpoint base URL (with {@code /v1}), key (a placeholder when none), chat model, read timeout
-     * @param prompt   the user's message
-     * @return the content and reasoning joined from the deltas; the timings of the last chunk that had any
-     * @throws com.openai.errors.OpenAIServiceException for an error status, by status
-     * @throws com.openai.errors.SseException           for an error event inside the stream
-     * @throws com.openai.errors.OpenAIIoException      if the connection fails or times out
-     */
-    public static Answer runStreaming(Endpoint endpoint, String prompt) {
+    /** As {@link #run}, streaming: content and reasoning joined from the deltas, timings from the last chunk. */
+    public static Answer runStreaming(String baseUrl, String apiKey, String model, String prompt) {
         StringBuilder content = new StringBuilder();
         StringBuilder reasoning = new StringBuilder();
-        Map<String, Object> timings = Map.of();
-        OpenAIClient client = client(endpoint); // an application shares one client and closes it at shutdown
-        try (StreamResponse<ChatCompletionChunk> stream =
-                client.chat().completions().createStreaming(params(endpoint, prompt))) {
-            for (ChatCompletionChunk chunk : (Iterable<ChatCompletionChunk>) stream.stream()::iterator) {
-                for (ChatCompletionChunk.Choice choice : chunk.choices()) {
-                    reasoning(choice.delta()._additionalProperties()).ifPresent(reasoning::append);
-                    choice.delta().content().ifPresent(content::append);
-                }
-                Map<String, Object> chunkTimings = timings(chunk._additionalProperties());
-                if (!chunkTimings.isEmpty()) {
-                    timings = chunkTimings;
-                }
-            }
+        Map<String, Object> timings = new HashMap<>();
+        OpenAIClient client = client(baseUrl, apiKey);
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params(model, prompt))) {
+            stream.stream().forEach(chunk -> {
+                chunk.choices().forEach(choice -> {
+                    reasoning.append(reasoning(choice.delta()._additionalProperties()));
+                    content.append(choice.delta().content().orElse(""));
+                });
+                timings.putAll(timings(chunk._additionalProperties())); // llama-server: on the last chunk
+            });
         } finally {
             client.close();
         }
         return new Answer(content.toString(), reasoning.toString(), timings);
     }
 
-    /** {@code reasoning_content}, else {@code reasoning}, when either is a string. */
-    private static Optional<String> reasoning(Map<String, JsonValue> unknownFields) {
-        JsonValue value = unknownFields.getOrDefault("reasoning_content", unknownFields.get("reasoning"));
-        return value == null ? Optional.empty() : value.asString().map(Object::toString);
+    private static String reasoning(Map<String, JsonValue> extra) {
+        JsonValue value = extra.getOrDefault("reasoning_content", extra.get("reasoning"));
+        return value == null ? "" : String.valueOf(value.asString().orElse("")); // "" for a non-string
     }
 
-    /** llama-server's {@code timings} object, converted to a map; empty when absent. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> timings(Map<String, JsonValue> unknownFields) {
-        JsonValue value = unknownFields.get("timings");
-        Map<String, Object> timings = value == null ? null : value.convert(Map.class);
-        return timings == null ? Map.of() : timings;
+    private static Map<String, Object> timings(Map<String, JsonValue> extra) {
+        JsonValue value = extra.get("timings");
+        return value == null ? Map.of() : value.convert(Map.class);
     }
 
-    private static ChatCompletionCreateParams params(Endpoint endpoint, String prompt) {
-        return ChatCompletionCreateParams.builder()
-                .model(endpoint.chatModel())
-                .addUserMessage(prompt)
-                .build();
+    private static ChatCompletionCreateParams params(String model, String prompt) {
+        return ChatCompletionCreateParams.builder().model(model).addUserMessage(prompt).build();
     }
 
-    /**
-     * The SDK client, set up for a local model rather than for api.openai.com. Close it when done:
-     * it owns a connection pool and threads.
-     */
-    private static OpenAIClient client(Endpoint endpoint) {
-        return OpenAIOkHttpClient.builder()
-                .baseUrl(endpoint.baseUrl())            // with /v1, e.g. http://localhost:11434/v1
-                .apiKey(endpoint.apiKeyOrPlaceholder()) // the SDK needs a key; Ollama and llama-server ignore it
-                .timeout(Timeout.builder()
-                        .read(endpoint.readTimeout())   // longest silence between two reads: 120 s, a model may load first
-                        .request(Duration.ZERO)         // no whole-call limit (the SDK's is 10 min): long answers go on
-                        .build())
-                .maxRetries(0) // the SDK's default of 2 would send a timed-out request again: a whole new generation
-                .build();
+    private static OpenAIClient client(String baseUrl, String apiKey) { // the settings are explained in the README
+        return OpenAIOkHttpClient.builder().baseUrl(baseUrl).apiKey(apiKey).maxRetries(0)
+                .timeout(Timeout.builder().read(Duration.ofMinutes(2)).request(Duration.ZERO).build()).build();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -11,103 +11,58 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.StructuredChatCompletion;
 import com.openai.models.chat.completions.StructuredChatCompletionCreateParams;
 
-import dev.switchboard.core.Endpoint;
-
 /**
- * Beyond the five scenarios: structured output with the official openai-java SDK. The answer is
- * JSON that matches a schema the SDK derives from a Java record, and comes back as that record.
- *
- * <p>{@code responseFormat(City.class)} turns the parameters into
- * {@link StructuredChatCompletionCreateParams}: the request carries
- * {@code "response_format":{"type":"json_schema","json_schema":{"name":"json-schema-from-City","schema":{…},"strict":true}}}
- * (every component required, {@code "additionalProperties":false}),
- * and {@code message().content()} is parsed into a {@link City}. llama-server turns the schema into
- * a grammar and Ollama into its {@code format} (both honour {@code json_schema}); the shape of the
- * request and of llama-server's answer is recorded in
- * {@code shared/reference/llama-server-transcripts/48-json-schema-format.txt}.
- *
- * <p>A local model can run out of {@code max_tokens} in the middle of the JSON, as in that
- * recording ({@code finish_reason: "length"}, an unterminated string): this example checks the
- * finish reason first and says so, rather than failing on half a document.
- *
- * <p>Run {@link #main} against a local Ollama, or set {@code LLM_BASE_URL}; the module README shows
- * the command.
+ * Structured output with the official openai-java SDK: {@code responseFormat(City.class)} sends a
+ * JSON Schema derived from the {@link City} record, and the answer comes back as a {@code City}.
  */
 public final class StructuredOutput {
 
-    /**
-     * The answer's shape; the SDK derives its JSON Schema from these components (every one
-     * required, no other properties).
-     *
-     * @param name       the city's name
-     * @param country    the country it is in
-     * @param population how many people live there, roughly
-     */
+    /** The answer's shape: every component required, no other properties. */
     public record City(
             @JsonPropertyDescription("The city's name") String name,
             @JsonPropertyDescription("The country the city is in") String country,
             @JsonPropertyDescription("How many people live there, roughly") long population) {
     }
 
-    private StructuredOutput() {
-    }
-
-    /**
-     * Asks the endpoint in the environment about a city and prints the record. Environment as in
-     * {@link NonStreamingChat#main}.
-     *
-     * @param args ignored
-     */
+    /** Asks {@code LLM_BASE_URL} / {@code LLM_MODEL} about a city and prints the record. */
     public static void main(String[] args) {
-        System.out.println(run(Endpoint.fromEnvironment(), "Tell me about the capital of France."));
+        String baseUrl = env("LLM_BASE_URL", "http://localhost:11434/v1"), apiKey = env("LLM_API_KEY", "no-key-required");
+        String model = env("LLM_MODEL", "qwen3:0.6b");
+        System.out.println(run(baseUrl, apiKey, model, "Tell me about the capital of France."));
     }
 
     /**
-     * Asks {@code question}, with the answer constrained to a {@link City}.
+     * Asks {@code question}, the answer constrained to a {@link City}.
      *
-     * @param endpoint base URL (with {@code /v1}), key (a placeholder when none), chat model, read timeout
-     * @param question the user's question
+     * @param baseUrl the OpenAI-compatible root, with {@code /v1}; {@code apiKey}: any text for a local server
      * @return the answer, parsed
-     * @throws IllegalStateException if the model stopped at {@code max_tokens} (the JSON is cut) or
-     *         sent no content
-     * @throws com.openai.errors.OpenAIInvalidDataException if the content is not a {@link City} in
-     *         JSON (the message includes the content); servers that ignore {@code response_format}
-     *         answer in prose
-     * @throws com.openai.errors.OpenAIServiceException for an error status, by status
-     * @throws com.openai.errors.OpenAIIoException      if the connection fails or times out
+     * @throws IllegalStateException if the model stopped at {@code max_tokens}, inside the JSON, or sent no content
+     * @throws com.openai.errors.OpenAIInvalidDataException if the content is not a City (a server ignoring the
+     *         schema answers in prose); OpenAIServiceException, OpenAIIoException as in {@code NonStreamingChat}
      */
-    public static City run(Endpoint endpoint, String question) {
+    public static City run(String baseUrl, String apiKey, String model, String question) {
+        OpenAIClient client = OpenAIOkHttpClient.builder()
+                .baseUrl(baseUrl).apiKey(apiKey) // a key is required, even by servers that ignore it
+                .timeout(Timeout.builder().read(Duration.ofMinutes(2)).request(Duration.ZERO).build())
+                .maxRetries(0).build(); // the default, 2, re-sends a timed-out request: a whole new generation
         StructuredChatCompletionCreateParams<City> params = ChatCompletionCreateParams.builder()
-                .model(endpoint.chatModel())
+                .model(model)
                 .addUserMessage(question)
                 .responseFormat(City.class)
                 .build();
-        OpenAIClient client = client(endpoint); // an application shares one client and closes it at shutdown
         try {
             StructuredChatCompletion.Choice<City> choice = client.chat().completions().create(params).choices().get(0);
-            if (choice.finishReason().equals(ChatCompletion.Choice.FinishReason.LENGTH)) {
+            if (choice.finishReason().equals(ChatCompletion.Choice.FinishReason.LENGTH)) { // check before parsing
                 throw new IllegalStateException("the model stopped at max_tokens, inside the JSON; allow more tokens");
             }
-            return choice.message().content()
-                    .orElseThrow(() -> new IllegalStateException("the answer has no content"));
+            return choice.message().content().orElseThrow(() -> new IllegalStateException("the answer has no content"));
         } finally {
-            client.close();
+            client.close(); // an application shares one client and closes it at shutdown
         }
     }
 
-    /**
-     * The SDK client, set up for a local model rather than for api.openai.com. Close it when done:
-     * it owns a connection pool and threads.
-     */
-    private static OpenAIClient client(Endpoint endpoint) {
-        return OpenAIOkHttpClient.builder()
-                .baseUrl(endpoint.baseUrl())            // with /v1, e.g. http://localhost:11434/v1
-                .apiKey(endpoint.apiKeyOrPlaceholder()) // the SDK needs a key; Ollama and llama-server ignore it
-                .timeout(Timeout.builder()
-                        .read(endpoint.readTimeout())   // longest silence between two reads: 120 s, a model may load first
-                        .request(Duration.ZERO)         // no whole-call limit (the SDK's is 10 min): long answers go on
-                        .build())
-                .maxRetries(0) // the SDK's default of 2 would send a timed-out request again: a whole new generation
-                .build();
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

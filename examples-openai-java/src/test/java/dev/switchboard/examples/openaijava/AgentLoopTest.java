@@ -15,34 +15,45 @@ import dev.switchboard.testkit.LlmEndpointExtension;
 class AgentLoopTest {
 
     @Test
-    void callsTheToolDerivedFromTheRecordAndAnswersFromItsResult(Endpoint endpoint) {
+    void callsTheToolDerivedFromTheRecordAndAnswersFromItsResult(Endpoint endpoint) throws Exception {
         List<String> steps = new ArrayList<>();
 
-        String answer = AgentLoop.run(endpoint, "What is the weather in Paris?", steps::add);
+        String answer = AgentLoop.run(endpoint.baseUrl(), "test-key", endpoint.chatModel(),
+                "What is the weather in Paris?", steps::add);
 
         // The scripted engine calls get_weather because the name matches "weather", and fills the
         // derived schema's one string property, city, with the capitalised word.
-        assertThat(steps).containsExactly("  tool call get_weather {\"city\":\"Paris\"}",
-                "  tool result " + new AgentLoop.GetWeather("Paris").execute());
-        assertThat(answer).startsWith("get_weather returned {\"city\":\"Paris\",\"temperatureCelsius\":");
+        String result = AgentLoop.getWeather(new AgentLoop.GetWeather("Paris"));
+        assertThat(result).matches("\\{\"city\":\"Paris\",\"temperatureCelsius\":\\d+,\"conditions\":\"(sunny|cloudy|rainy|windy)\"}");
+        assertThat(steps).containsExactly("tool call get_weather {\"city\":\"Paris\"}", "tool result " + result);
+        assertThat(answer).isEqualTo("get_weather returned " + result + ".");
     }
 
     @Test
-    void answersEachOfTwoCallsByItsId(Endpoint endpoint) {
+    void theWeatherIsTheSameForTheSameCity() throws Exception {
+        assertThat(AgentLoop.getWeather(new AgentLoop.GetWeather("Tokyo")))
+                .isEqualTo(AgentLoop.getWeather(new AgentLoop.GetWeather("Tokyo")))
+                .isNotEqualTo(AgentLoop.getWeather(new AgentLoop.GetWeather("Paris")));
+    }
+
+    @Test
+    void answersEachOfTwoCallsByItsId(Endpoint endpoint) throws Exception {
         List<String> steps = new ArrayList<>();
 
-        String answer = AgentLoop.run(endpoint, "What is the weather in Paris and Tokyo?", steps::add);
+        String answer = AgentLoop.run(endpoint.baseUrl(), "test-key", endpoint.chatModel(),
+                "What is the weather in Paris and Tokyo?", steps::add);
 
-        assertThat(steps).filteredOn(s -> s.startsWith("  tool call"))
-                .containsExactly("  tool call get_weather {\"city\":\"Paris\"}", "  tool call get_weather {\"city\":\"Tokyo\"}");
+        assertThat(steps).filteredOn(s -> s.startsWith("tool call"))
+                .containsExactly("tool call get_weather {\"city\":\"Paris\"}", "tool call get_weather {\"city\":\"Tokyo\"}");
         assertThat(answer).contains("{\"city\":\"Paris\"").contains("{\"city\":\"Tokyo\"");
     }
 
     @Test
-    void aQuestionNoToolFitsIsAnsweredDirectly(Endpoint endpoint) {
+    void aQuestionNoToolFitsIsAnsweredDirectly(Endpoint endpoint) throws Exception {
         List<String> steps = new ArrayList<>();
 
-        assertThat(AgentLoop.run(endpoint, "Hello there", steps::add)).isEqualTo("You said: Hello there");
+        assertThat(AgentLoop.run(endpoint.baseUrl(), "test-key", endpoint.chatModel(), "Hello there", steps::add))
+                .isEqualTo("You said: Hello there");
         assertThat(steps).isEmpty();
     }
 }

@@ -27,7 +27,7 @@ class AsyncStreamingChatTest {
         List<String> tokens = new CopyOnWriteArrayList<>();
         List<Thread> threads = new CopyOnWriteArrayList<>();
 
-        CompletableFuture<String> answer = AsyncStreamingChat.run(endpoint, "Tell me a short story", token -> {
+        CompletableFuture<String> answer = AsyncStreamingChat.run(endpoint.baseUrl(), "test-key", endpoint.chatModel(), "Tell me a short story", token -> {
             tokens.add(token);
             threads.add(Thread.currentThread());
         });
@@ -41,7 +41,7 @@ class AsyncStreamingChatTest {
     void anErrorStatusCompletesTheFutureExceptionally(Endpoint endpoint, SwitchboardServer server) {
         server.faults().forNextRequest(new Fault.Status(429, "slow down", null));
 
-        CompletableFuture<String> answer = AsyncStreamingChat.run(endpoint, "Hi", token -> { });
+        CompletableFuture<String> answer = AsyncStreamingChat.run(endpoint.baseUrl(), "test-key", endpoint.chatModel(), "Hi", token -> { });
 
         assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,11 +33,11 @@ class MainMethodsTest {
                 Arguments.of("MultiTurnChat", ScriptedEngine.MODEL,
                         "assistant: Nice to meet you, Alice.\nassistant: Your name is Alice."),
                 Arguments.of("AgentLoop", ScriptedEngine.MODEL,
-                        "  tool call get_weather {\"city\":\"Paris\"}\n  tool result Weather[city=Paris"),
-                Arguments.of("Embeddings", ScriptedEngine.MODEL, "The cat sat on the mat. -> 256 floats, starting ["),
+                        "tool call get_weather {\"city\":\"Paris\"}\ntool result {\"city\":\"Paris\","),
+                Arguments.of("Embeddings", ScriptedEngine.MODEL, "The cat sat on the mat. -> 256 floats, the first "),
                 Arguments.of("AsyncStreamingChat", ScriptedEngine.MODEL, "You said: Count from one to ten in words."),
                 Arguments.of("ReasoningAndTimings", ScriptedEngine.MODEL_REASONING_CONTENT,
-                        "reasoning: The user wrote 9 words. I will answer.\ncontent: You said: Is 17"),
+                        "Answer[content=You said: Is 17 a prime number? Answer yes or no., reasoning=The user wrote 9 words. I will answer., timings={}]"),
                 // The scripted engine does not follow response_format: main fails, naming the prose it got.
                 Arguments.of("StructuredOutput", ScriptedEngine.MODEL, "You said: Tell me about the capital of France."));
     }
@@ -64,5 +65,24 @@ class MainMethodsTest {
             assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
         }
         assertThat(output.replace("\r\n", "\n")).contains(expected);
+    }
+
+    /** A blank variable counts as unset: LLM_MODEL "  " means the default, qwen3:0.6b, which the scripted server lacks. */
+    @Test
+    void aBlankVariableMeansTheDefault(SwitchboardServer server) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "dev.switchboard.examples.openaijava.NonStreamingChat")
+                .redirectErrorStream(true);
+        builder.environment().put("LLM_BASE_URL", server.openAiBaseUrl());
+        builder.environment().put("LLM_API_KEY", " ");
+        builder.environment().put("LLM_MODEL", "  ");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the JVM exited by itself").isTrue();
+        assertThat(process.exitValue()).as("exit code; output:%n%s", output).isNotZero();
+        assertThat(output).contains("NotFoundException").contains("qwen3:0.6b");
     }
 }

@@ -18,7 +18,7 @@ class MultiTurnChatTest {
     void theSecondTurnRemembersTheFirst(Endpoint endpoint) {
         List<String> printed = new ArrayList<>();
 
-        List<String> replies = MultiTurnChat.run(endpoint, printed::add);
+        List<String> replies = MultiTurnChat.run(endpoint.baseUrl(), "test-key", endpoint.chatModel(), printed::add);
 
         // The scripted engine answers "what is my name" only from the history sent with it.
         assertThat(replies).containsExactly("Nice to meet you, Alice.", "Your name is Alice.");

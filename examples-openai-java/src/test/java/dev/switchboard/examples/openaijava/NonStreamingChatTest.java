@@ -16,14 +16,13 @@ class NonStreamingChatTest {
 
     @Test
     void returnsTheWholeAnswer(Endpoint endpoint) {
-        assertThat(NonStreamingChat.run(endpoint, "Why is the sky blue?")).isEqualTo("You said: Why is the sky blue?");
+        assertThat(NonStreamingChat.run(endpoint.baseUrl(), "test-key", endpoint.chatModel(), "Why is the sky blue?"))
+                .isEqualTo("You said: Why is the sky blue?");
     }
 
     @Test
     void anUnknownModelIsTheSdksNotFoundExceptionWithTheServersMessage(Endpoint endpoint) {
-        Endpoint unknown = endpoint.toBuilder().chatModel("no-such-model").build();
-
-        assertThatThrownBy(() -> NonStreamingChat.run(unknown, "Hi"))
+        assertThatThrownBy(() -> NonStreamingChat.run(endpoint.baseUrl(), "test-key", "no-such-model", "Hi"))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("no-such-model");
     }

@@ -19,7 +19,7 @@ class ReasoningAndTimingsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {ScriptedEngine.MODEL_REASONING_CONTENT, ScriptedEngine.MODEL_REASONING})
     void readsReasoningFromTheMessagesUnknownFields(String model, Endpoint endpoint) {
-        ReasoningAndTimings.Answer answer = ReasoningAndTimings.run(endpoint.toBuilder().chatModel(model).build(),
+        ReasoningAndTimings.Answer answer = ReasoningAndTimings.run(endpoint.baseUrl(), "test-key", model,
                 "Hello there");
 
         assertThat(answer.reasoning()).isEqualTo(REASONING);
@@ -30,8 +30,8 @@ class ReasoningAndTimingsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {ScriptedEngine.MODEL_REASONING_CONTENT, ScriptedEngine.MODEL_REASONING})
     void readsReasoningFromEachDeltasUnknownFields(String model, Endpoint endpoint) {
-        ReasoningAndTimings.Answer answer = ReasoningAndTimings.runStreaming(
-                endpoint.toBuilder().chatModel(model).build(), "Hello there");
+        ReasoningAndTimings.Answer answer = ReasoningAndTimings.runStreaming(endpoint.baseUrl(), "test-key", model,
+                "Hello there");
 
         assertThat(answer.reasoning()).isEqualTo(REASONING);
         assertThat(answer.content()).isEqualTo("You said: Hello there");
@@ -39,8 +39,8 @@ class ReasoningAndTimingsTest {
 
     @Test
     void thinkTagsStayInTheContent(Endpoint endpoint) {
-        ReasoningAndTimings.Answer answer = ReasoningAndTimings.run(
-                endpoint.toBuilder().chatModel(ScriptedEngine.MODEL_THINK_TAGS).build(), "Hello there");
+        ReasoningAndTimings.Answer answer = ReasoningAndTimings.run(endpoint.baseUrl(), "test-key",
+                ScriptedEngine.MODEL_THINK_TAGS, "Hello there");
 
         assertThat(answer.reasoning()).isEmpty();
         assertThat(answer.content()).startsWith("<think>" + REASONING + "</think>").endsWith("You said: Hello there");
@@ -49,7 +49,7 @@ class ReasoningAndTimingsTest {
     @Test
     void readsLlamaServersTimingsFromTheRecordedAnswer() {
         try (RecordedServer recorded = new RecordedServer().enqueueTranscript("04-chat-nonstream.txt")) {
-            ReasoningAndTimings.Answer answer = ReasoningAndTimings.run(recorded.endpoint(), "Say hello in five words.");
+            ReasoningAndTimings.Answer answer = ReasoningAndTimings.run(recorded.baseUrl(), "test-key", "tiny", "Say hello in five words.");
 
             assertThat(answer.timings()).containsEntry("predicted_n", 16).containsEntry("prompt_n", 1)
                     .containsEntry("predicted_per_second", 2160.7605877268797);
@@ -60,7 +60,7 @@ class ReasoningAndTimingsTest {
     @Test
     void readsLlamaServersTimingsFromTheLastRecordedChunk() {
         try (RecordedServer recorded = new RecordedServer().enqueueTranscript("05-chat-stream.txt")) {
-            ReasoningAndTimings.Answer answer = ReasoningAndTimings.runStreaming(recorded.endpoint(),
+            ReasoningAndTimings.Answer answer = ReasoningAndTimings.runStreaming(recorded.baseUrl(), "test-key", "tiny",
                     "Say hello in five words.");
 
             assertThat(answer.timings()).containsEntry("predicted_n", 16)

@@ -1,26 +1,26 @@
 package dev.switchboard.examples.openaijava;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
-
-import dev.switchboard.core.Endpoint;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
  * A MockWebServer answering with bodies the scripted server does not send: recorded llama-server
- * responses from {@code shared/reference/llama-server-transcripts/} ({@code curl -i} output:
- * status line, headers, blank line, body), or a canned body. A test needing a transcript is
- * skipped, with the reason, where {@code shared/} is not above the module directory.
+ * responses ({@code curl -i} output: status line, headers, blank line, body) loaded from the test
+ * class path under {@value #TRANSCRIPTS} (copies of
+ * {@code core/src/test/resources/reference/llama-server-transcripts/}, see the README there), or a
+ * canned body. A transcript that is not on the class path fails the test, naming the file.
  */
 final class RecordedServer implements AutoCloseable {
+
+    /** Where the transcripts are on the test class path. */
+    static final String TRANSCRIPTS = "/transcripts/";
 
     private final MockWebServer server = new MockWebServer();
 
@@ -48,10 +48,9 @@ final class RecordedServer implements AutoCloseable {
         return this;
     }
 
-    /** An endpoint on this server: base URL {@code .../v1}, chat model "tiny", 5 s read timeout. */
-    Endpoint endpoint() {
-        return Endpoint.builder().baseUrl(server.url("/v1").toString()).chatModel("tiny")
-                .embeddingModel("tiny-embed").readTimeout(java.time.Duration.ofSeconds(5)).build();
+    /** This server's base URL, {@code http://127.0.0.1:<port>/v1}. */
+    String baseUrl() {
+        return server.url("/v1").toString();
     }
 
     /** The body of the next request the server received, as text. */
@@ -68,25 +67,22 @@ final class RecordedServer implements AutoCloseable {
         server.close();
     }
 
-    /** {@code [head, body]} of a transcript; skips the test when the transcripts are absent. */
+    /** {@code [head, body]} of a transcript on the class path; fails naming the file when absent. */
     private static String[] load(String name) {
-        Path dir = null;
-        for (Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("shared/reference/llama-server-transcripts"))) {
-                dir = d.resolve("shared/reference/llama-server-transcripts");
-                break;
+        String all;
+        try (InputStream in = RecordedServer.class.getResourceAsStream(TRANSCRIPTS + name)) {
+            if (in == null) {
+                throw new AssertionError("transcript " + TRANSCRIPTS + name + " is not on the test class path"
+                        + " (copy it from core/src/test/resources/reference/llama-server-transcripts/)");
             }
-        }
-        Assumptions.assumeTrue(dir != null,
-                "shared/reference/llama-server-transcripts not found above " + System.getProperty("user.dir"));
-        Path file = dir.resolve(name);
-        Assumptions.assumeTrue(Files.isRegularFile(file), "transcript " + file + " is missing");
-        try {
-            String all = Files.readString(file, StandardCharsets.UTF_8);
-            int split = all.indexOf("\r\n\r\n");
-            return new String[] {all.substring(0, split), all.substring(split + 4)};
+            all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        int split = all.indexOf("\r\n\r\n");
+        if (split < 0) {
+            throw new AssertionError("transcript " + TRANSCRIPTS + name + " has no CRLF blank line after its headers");
+        }
+        return new String[] {all.substring(0, split), all.substring(split + 4)};
     }
 }

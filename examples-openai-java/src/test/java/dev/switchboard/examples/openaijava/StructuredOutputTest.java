@@ -23,7 +23,7 @@ class StructuredOutputTest {
     void sendsTheSchemaDerivedFromTheRecordAndParsesTheAnswerBackIntoIt() throws InterruptedException {
         // A canned answer in llama-server's shape: the scripted engine echoes prose, not JSON.
         try (RecordedServer canned = new RecordedServer().enqueue(200, "application/json", PARIS)) {
-            StructuredOutput.City city = StructuredOutput.run(canned.endpoint(), "Tell me about the capital of France.");
+            StructuredOutput.City city = StructuredOutput.run(canned.baseUrl(), "test-key", "tiny", "Tell me about the capital of France.");
 
             assertThat(city).isEqualTo(new StructuredOutput.City("Paris", "France", 2_100_000));
             String request = canned.takeRequestBody().replace(" ", "");
@@ -39,7 +39,7 @@ class StructuredOutputTest {
     void anAnswerCutAtMaxTokensIsReportedAsSuchNotAsBadJson() {
         // llama-server, recorded: json_schema honoured, but max_tokens 64 ends inside a string.
         try (RecordedServer recorded = new RecordedServer().enqueueTranscript("48-json-schema-format.txt")) {
-            assertThatThrownBy(() -> StructuredOutput.run(recorded.endpoint(), "json please"))
+            assertThatThrownBy(() -> StructuredOutput.run(recorded.baseUrl(), "test-key", "tiny", "json please"))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("max_tokens");
         }
@@ -48,7 +48,7 @@ class StructuredOutputTest {
     @Test
     void proseFromAServerThatIgnoresTheSchemaIsInvalidDataNamingTheContent(Endpoint endpoint) {
         // The scripted engine does not follow response_format; it echoes.
-        assertThatThrownBy(() -> StructuredOutput.run(endpoint, "Tell me about Paris"))
+        assertThatThrownBy(() -> StructuredOutput.run(endpoint.baseUrl(), "test-key", endpoint.chatModel(), "Tell me about Paris"))
                 .isInstanceOf(OpenAIInvalidDataException.class)
                 .hasMessageContaining("You said: Tell me about Paris");
     }

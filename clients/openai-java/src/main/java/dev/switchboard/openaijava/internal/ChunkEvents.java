@@ -24,7 +24,7 @@ import dev.switchboard.core.wire.ThinkTagSplitter;
  *   <li>{@code delta.reasoning_content} / {@code delta.reasoning}, which the SDK keeps among the
  *       delta's additional properties → {@link ChatEvent.ReasoningDelta};</li>
  *   <li>{@code delta.tool_calls} fragments merged by {@code index} (id and name in the first
- *       fragment, arguments in several; {@code shared/reference/llama-server-transcripts/35-forced-tool-call-stream.txt})
+ *       fragment, arguments in several; {@code core/src/test/resources/reference/llama-server-transcripts/35-forced-tool-call-stream.txt})
  *       and emitted whole, in index order, just before {@link ChatEvent.Finish};</li>
  *   <li>{@code finish_reason} → {@link ChatEvent.Finish}; {@code usage} → {@link ChatEvent.UsageEvent}.</li>
  * </ul>

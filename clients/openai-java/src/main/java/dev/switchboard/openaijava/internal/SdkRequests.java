@@ -48,7 +48,7 @@ public final class SdkRequests {
      * {@code stream_options.include_usage} (the SDK's {@code createStreaming} sets {@code stream}).
      *
      * <p>{@code max_tokens} is sent as {@code max_tokens}, not the SDK's preferred
-     * {@code max_completion_tokens}: Ollama ignores the latter ({@code shared/reference/ollama-wire.md},
+     * {@code max_completion_tokens}: Ollama ignores the latter ({@code core/src/test/resources/reference/ollama-wire.md},
      * "Ignored"). A null model leaves the field out, for servers that serve one model.
      *
      * @throws BadRequestException if a tool's or the response format's schema is not a JSON object

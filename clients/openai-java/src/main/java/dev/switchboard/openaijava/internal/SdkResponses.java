@@ -30,7 +30,7 @@ import dev.switchboard.core.wire.ThinkTagSplitter;
  * servers send, read from the SDK's additional properties: reasoning as {@code reasoning_content}
  * (llama.cpp) or {@code reasoning} (Ollama's {@code /v1}), {@code <think>} tags in
  * {@code content}, and top-level extras such as llama.cpp's {@code timings}
- * ({@code shared/reference/llama-server-transcripts/04-chat-nonstream.txt}).
+ * ({@code core/src/test/resources/reference/llama-server-transcripts/04-chat-nonstream.txt}).
  *
  * <p>Fields the SDK calls required but servers may omit ({@code id}, {@code finish_reason},
  * {@code created}, {@code owned_by}) are read through their raw {@code JsonField}s, so a missing

@@ -2,9 +2,17 @@ package dev.switchboard.openaijava.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+
+import com.openai.client.OpenAIClient;
+import com.openai.core.RequestOptions;
+import com.openai.core.http.HttpClient;
+import com.openai.core.http.HttpRequest;
+import com.openai.core.http.HttpResponse;
 
 import okhttp3.Call;
 import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
@@ -13,67 +21,68 @@ import okio.Okio;
 
 /**
  * What the SDK does not tell about one streaming exchange: whether the body ended with
- * {@code data: [DONE]}, and the OkHttp {@link Call} to cancel it.
+ * {@code data: [DONE]}, and the OkHttp {@link Call} to cancel it. One watch per
+ * {@code stream()} call; it travels with that call only.
  *
  * <p>Why it exists: openai-java's SSE reader ends its {@code Stream} the same way at
  * {@code data: [DONE]} and at a body that simply stops, so a stream cut after its last chunk
- * (Ollama's {@code /v1} does this on a mid-stream error, {@code shared/reference/ollama-wire.md}
- * 2.2) would look like success. The adapter {@linkplain #arm() arms} a watch on its own thread just
- * before {@code createStreaming}; the SDK runs a synchronous call's OkHttp interceptors on that same
- * thread, so {@link #INTERCEPTOR} finds the armed watch, records the call and wraps the 2xx
- * body so that the last {@value #TAIL} bytes read are kept. When the SDK's stream ends,
- * {@link #endedWithDoneMarker()} says whether those bytes end in {@code [DONE]}. The cost is a
- * copy of at most 16 bytes per read of the socket.
+ * (Ollama's {@code /v1} does this on a mid-stream error,
+ * {@code core/src/test/resources/reference/ollama-wire.md} 2.2) would look like success.
  *
- * <p>Requests made while no watch is armed on the thread (chat, embeddings, models, other
- * threads) pass through untouched. Thread-safe for {@link #cancel()}; the rest is used by the
- * reading thread only.
+ * <p>How it sees the exchange: {@link #client(OpenAIClient, OkHttpClient)} derives, for this one
+ * stream, an SDK client whose HTTP client is the adapter's OkHttp client with this watch added as
+ * an interceptor ({@code OkHttpClient.newBuilder()} shares the connection pool and dispatcher;
+ * {@code OpenAIClient.withOptions} keeps every SDK setting). No static or thread-bound state:
+ * the interceptor is this object, and only requests sent through the derived client pass it.
+ * On a 2xx response it records the call and wraps the body so that the last {@value #TAIL} bytes
+ * read are kept; when the SDK's stream ends, {@link #endedWithDoneMarker()} says whether those
+ * bytes end in {@code [DONE]}. The cost is a copy of at most 16 bytes per read of the socket, and
+ * per stream one derived OkHttp client and SDK client (no threads, no sockets of their own).
+ *
+ * <p>Thread-safe for {@link #cancel()}; the rest is used by the reading thread only.
  */
-public final class StreamWatch {
-
-    /** Register with {@code OpenAIOkHttpClient.Builder.addInterceptor}. */
-    public static final Interceptor INTERCEPTOR = StreamWatch::intercept;
+public final class StreamWatch implements Interceptor {
 
     private static final int TAIL = 16;
     private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
-    private static final ThreadLocal<StreamWatch> ARMED = new ThreadLocal<>();
 
     private final byte[] tail = new byte[TAIL];
     private int tailLength;
     private volatile Call call;
 
-    private StreamWatch() {
+    /** A watch for one stream; see {@link #client}. */
+    public StreamWatch() {
     }
 
     /**
-     * Arms a new watch on this thread for the next request(s) made on it; pair with
-     * {@link #disarm()} in a {@code finally} once {@code createStreaming} returned.
+     * The SDK client to send this stream's request with: {@code sdk}'s settings (base URL, key,
+     * timeouts, retries, JSON mapper, executors), over {@code okHttp} with this watch as its
+     * interceptor. Nothing to close: the derived clients own no threads or connections, and closing
+     * them would close {@code okHttp}'s shared pool, so they are never closed.
+     *
+     * @param sdk    the adapter's shared SDK client, built on {@code okHttp}
+     * @param okHttp the adapter's OkHttp client
+     * @return a client for one {@code createStreaming} call
      */
-    public static StreamWatch arm() {
-        StreamWatch watch = new StreamWatch();
-        ARMED.set(watch);
-        return watch;
+    public OpenAIClient client(OpenAIClient sdk, OkHttpClient okHttp) {
+        HttpClient watched = new com.openai.client.okhttp.OkHttpClient(okHttp.newBuilder().addInterceptor(this).build());
+        return sdk.withOptions(options -> options.httpClient(new Unclosed(watched)));
     }
 
-    /** Stops watching requests made on this thread. */
-    public static void disarm() {
-        ARMED.remove();
-    }
-
-    private static Response intercept(Interceptor.Chain chain) throws IOException {
+    @Override
+    public Response intercept(Interceptor.Chain chain) throws IOException {
         Response response = chain.proceed(chain.request());
-        StreamWatch watch = ARMED.get();
-        if (watch == null || !response.isSuccessful()) {
+        if (!response.isSuccessful()) {
             return response;
         }
-        watch.call = chain.call();
+        call = chain.call();
         ResponseBody body = response.body();
         ForwardingSource source = new ForwardingSource(body.source()) {
             @Override
             public long read(Buffer sink, long byteCount) throws IOException {
                 long read = super.read(sink, byteCount);
                 if (read > 0) {
-                    watch.remember(sink, read);
+                    remember(sink, read);
                 }
                 return read;
             }
@@ -97,6 +106,8 @@ public final class StreamWatch {
     /**
      * Whether the bytes read so far end with {@code [DONE]} (trailing whitespace ignored): true
      * once the SDK stopped at the end marker, false for a body that ended, or was read, before it.
+     *
+     * @return whether the end marker was the last thing read
      */
     public boolean endedWithDoneMarker() {
         int end = tailLength;
@@ -122,6 +133,35 @@ public final class StreamWatch {
         Call c = call;
         if (c != null) {
             c.cancel();
+        }
+    }
+
+    /**
+     * The SDK's HTTP client over the derived OkHttp client, with {@code close()} a no-op: the SDK's
+     * {@code OkHttpClient(okhttp3.OkHttpClient)} closes the dispatcher and pool it was given, which
+     * here are the adapter's shared ones.
+     */
+    private static final class Unclosed implements HttpClient {
+
+        private final HttpClient delegate;
+
+        Unclosed(HttpClient delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public HttpResponse execute(HttpRequest request, RequestOptions options) {
+            return delegate.execute(request, options);
+        }
+
+        @Override
+        public CompletableFuture<HttpResponse> executeAsync(HttpRequest request, RequestOptions options) {
+            return delegate.executeAsync(request, options);
+        }
+
+        @Override
+        public void close() {
+            // the shared OkHttp client is closed by the adapter
         }
     }
 }
