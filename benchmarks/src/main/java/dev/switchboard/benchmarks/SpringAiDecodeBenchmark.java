@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * adapter's target is at least 0.9 × the library's own figure.
  *
  * <p>Run: {@code ./mvnw -q -B -pl benchmarks package -DskipTests exec:exec@jmh
- * -Djmh.args="-f 1 -wi 2 -w 2s -i 3 -r 3s SpringAiDecodeBenchmark"} after installing
- * {@code examples-spring-ai}.
+ * -Djmh.args="-f 1 -wi 3 -w 2s -i 5 -r 2s SpringAiDecodeBenchmark"} after installing
+ * {@code clients/spring-ai} ({@code switchboard-spring-ai}); figures in {@code clients/spring-ai/README.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.ai.embedding.Embedding;
+import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.OpenAiEmbeddingModel;
@@ -37,7 +38,9 @@ import dev.switchboard.core.spi.LlmClientProvider;
 import dev.switchboard.springai.internal.Conversions;
 import dev.switchboard.springai.internal.Failures;
 import dev.switchboard.springai.internal.FluxChatSource;
+import dev.switchboard.springai.internal.NetworkWait;
 import dev.switchboard.springai.internal.SseEndGuard;
+import dev.switchboard.springai.internal.StreamHttpClient;
 
 /**
  * {@link LlmClient} over Spring AI's {@link OpenAiChatModel} and {@link OpenAiEmbeddingModel}
@@ -69,6 +72,10 @@ import dev.switchboard.springai.internal.SseEndGuard;
  *       client fixes it.</li>
  *   <li>{@link SseEndGuard} makes a stream that ends without {@code [DONE]} an error and makes
  *       closing a stream cancel its call.</li>
+ *   <li>Each {@link #stream} gets its own {@code OpenAiChatModel} over its own SDK client view
+ *       ({@link StreamHttpClient}, sending through the one shared HTTP client and connection pool),
+ *       which carries that stream's {@link NetworkWait} from the socket reads to its
+ *       {@link FluxChatSource}. Nothing about a call is kept in static or per-thread state.</li>
  *   <li>The API key: {@link Endpoint#apiKeyOrPlaceholder()}, since the SDK requires one.</li>
  * </ul>
  *
@@ -85,8 +92,11 @@ public final class SpringAiLlmClient implements LlmClient {
             "Spring AI's ChatModel and EmbeddingModel have no way to list a server's models (GET /v1/models)");
 
     private final Endpoint endpoint;
+    private final SpringAiOpenAiHttpClient http;
     private final OpenAIClient client;
     private final OpenAIClientAsync asyncClient;
+    private final OpenAiChatOptions chatOptions;
+    private final ToolCallingManager toolCallingManager = ToolCallingManager.builder().build();
     private final OpenAiChatModel chatModel;
     private final OpenAiEmbeddingModel embeddingModel;
 
@@ -104,7 +114,7 @@ public final class SpringAiLlmClient implements LlmClient {
                 .write(endpoint.readTimeout())
                 .request(Duration.ZERO)
                 .build();
-        SpringAiOpenAiHttpClient http = SpringAiOpenAiHttpClient.builder()
+        this.http = SpringAiOpenAiHttpClient.builder()
                 .timeout(timeout)
                 .interceptor(new SseEndGuard())
                 .build();
@@ -121,10 +131,12 @@ public final class SpringAiLlmClient implements LlmClient {
                 .build();
         this.client = new OpenAIClientImpl(options);
         this.asyncClient = new OpenAIClientAsyncImpl(options);
+        this.chatOptions = OpenAiChatOptions.builder().model(endpoint.chatModel()).timeout(Duration.ZERO).build();
         this.chatModel = OpenAiChatModel.builder()
                 .openAiClient(client)
                 .openAiClientAsync(asyncClient)
-                .options(OpenAiChatOptions.builder().model(endpoint.chatModel()).timeout(Duration.ZERO).build())
+                .options(chatOptions)
+                .toolCallingManager(toolCallingManager)
                 .build();
         this.embeddingModel = OpenAiEmbeddingModel.builder()
                 .openAiClient(client)
@@ -148,11 +160,26 @@ public final class SpringAiLlmClient implements LlmClient {
     /**
      * {@inheritDoc} Returns once the first chunk arrived, so an error status is thrown from here.
      * A request without a model uses {@link Endpoint#chatModel()}.
+     *
+     * <p>The stream reads through its own {@code OpenAiChatModel} and SDK client view (sharing this
+     * client's HTTP client, connection pool and threads), so that its {@link NetworkWait} travels
+     * with the call: {@link StreamHttpClient} signals it from the socket reads, {@link FluxChatSource}
+     * waits for it before waking the reader.
      */
     @Override
     public ChatStream stream(ChatRequest request) {
         try {
-            return FluxChatSource.open(chatModel.stream(Conversions.prompt(request, endpoint.chatModel())), endpoint);
+            NetworkWait networkWait = new NetworkWait();
+            OpenAIClientAsync streamClient = asyncClient.withOptions(
+                    options -> options.httpClient(new StreamHttpClient(http, networkWait)));
+            OpenAiChatModel streamModel = OpenAiChatModel.builder()
+                    .openAiClient(client)
+                    .openAiClientAsync(streamClient)
+                    .options(chatOptions)
+                    .toolCallingManager(toolCallingManager)
+                    .build();
+            return FluxChatSource.open(streamModel.stream(Conversions.prompt(request, endpoint.chatModel())),
+                    networkWait, endpoint);
         } catch (LlmException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -12,56 +12,41 @@ import org.springframework.ai.chat.memory.MessageWindowChatMemory;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 
-import dev.switchboard.core.Endpoint;
-
 /**
- * Scenario 3, multi-turn chat: the server remembers nothing between requests, so something on the
- * client must send the conversation again each time. In Spring AI that is a chat-memory advisor:
+ * Scenario 3, multi-turn chat: the server remembers nothing between requests, so the client sends
+ * the conversation again each time. In Spring AI that is a chat-memory advisor:
  * {@link MessageChatMemoryAdvisor} over a {@link MessageWindowChatMemory} (the last 20 messages,
- * in memory) adds the stored history of a conversation to each prompt and stores each answer.
- *
- * <p>Turn one sends {@code [user "Hi! My name is Alice."]}; turn two sends
- * {@code [user "Hi! My name is Alice.", assistant <reply 1>, user "What is my name?"]}. Each turn
- * is a non-streaming {@code POST {baseUrl}/chat/completions}.
- *
- * <p>Run {@link #main} against a local Ollama, or set {@code LLM_BASE_URL}; the module README shows
- * the command.
+ * in memory) adds the stored history to each prompt and stores each answer. Turn two sends
+ * {@code [user "Hi! My name is Alice.", assistant <reply 1>, user "What is my name?"]} in one
+ * {@code POST {baseUrl}/chat/completions}.
  */
 public final class MultiTurnChat {
 
-    /** The user's two messages, sent one per turn. */
-    static final List<String> USER_TURNS = List.of("Hi! My name is Alice.", "What is my name?");
-
-    private MultiTurnChat() {
-    }
-
-    /**
-     * Has the two-turn conversation with the endpoint in the environment, printing each reply.
-     * Environment ({@link Endpoint#fromEnvironment()}): {@code LLM_BASE_URL} (default
-     * {@code http://localhost:11434/v1}), {@code LLM_API_KEY}, {@code LLM_MODEL} (default {@code qwen3:0.6b}).
-     *
-     * @param args ignored
-     */
+    /** Has the two-turn conversation, printing each reply; configured by the {@code LLM_*} environment variables. */
     public static void main(String[] args) {
-        run(Endpoint.fromEnvironment(), reply -> System.out.println("assistant: " + reply));
+        String baseUrl = env("LLM_BASE_URL", "http://localhost:11434/v1");
+        String apiKey = env("LLM_API_KEY", "no-key-required");
+        String model = env("LLM_MODEL", "qwen3:0.6b");
+        run(baseUrl, apiKey, model, reply -> System.out.println("assistant: " + reply));
     }
 
     /**
-     * Sends "Hi! My name is Alice.", then "What is my name?" in one conversation; the advisor
-     * sends the first exchange again with the second question. Two requests in all.
+     * Sends "Hi! My name is Alice.", then "What is my name?" in one conversation: two requests.
      *
-     * @param endpoint the base URL (with {@code /v1}), key and chat model
-     * @param onReply  called with each assistant reply as soon as it arrives
-     * @return the two assistant replies, in order
+     * @param baseUrl an OpenAI-compatible base URL, used as given, so ending in {@code /v1}
+     * @param apiKey  sent as a bearer token; local servers ignore it, but the SDK requires one
+     * @param model   the chat model
+     * @param onReply called with each assistant reply as soon as it arrives
+     * @return the two replies, in order
      * @throws com.openai.errors.OpenAIServiceException for an error status, with the server's message
      * @throws com.openai.errors.OpenAIIoException       if the server cannot be reached
      */
-    public static List<String> run(Endpoint endpoint, Consumer<String> onReply) {
+    public static List<String> run(String baseUrl, String apiKey, String model, Consumer<String> onReply) {
         OpenAiChatModel chatModel = OpenAiChatModel.builder()
                 .options(OpenAiChatOptions.builder()
-                        .baseUrl(endpoint.baseUrl())            // used as given: include /v1
-                        .apiKey(endpoint.apiKeyOrPlaceholder())
-                        .model(endpoint.chatModel())
+                        .baseUrl(baseUrl)                       // used as given: include /v1
+                        .apiKey(apiKey)
+                        .model(model)
                         .timeout(Duration.ofMinutes(5))
                         .maxRetries(0)
                         .build())
@@ -72,15 +57,18 @@ public final class MultiTurnChat {
                 .build();
 
         List<String> replies = new ArrayList<>();
-        for (String userText : USER_TURNS) {
-            String reply = chatClient.prompt()
-                    .user(userText)
-                    .advisors(advisor -> advisor.param(ChatMemory.CONVERSATION_ID, "alice"))
-                    .call()
-                    .content();
+        for (String userText : List.of("Hi! My name is Alice.", "What is my name?")) {
+            String reply = chatClient.prompt().user(userText)
+                    .advisors(advisor -> advisor.param(ChatMemory.CONVERSATION_ID, "alice")) // which history
+                    .call().content();
             onReply.accept(reply);
             replies.add(reply);
         }
         return replies;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -18,8 +18,8 @@ import dev.switchboard.server.engine.ScriptedEngine;
 
 /**
  * Each example's {@code main}, run as a reader runs it: in its own JVM, configured only by the
- * {@code LLM_*} environment variables (here pointing at the scripted server). Also proves the JVM
- * exits by itself once {@code main} returns.
+ * {@code LLM_*} environment variables (here pointing at the scripted server's {@code /v1}; the
+ * {@code Ollama*} examples drop it). Also proves the JVM exits by itself once {@code main} returns.
  */
 class MainMethodsTest {
 
@@ -40,10 +40,14 @@ class MainMethodsTest {
                 Arguments.of("NonStreamingChat", "You said: Why is the sky blue? Answer in one sentence."),
                 Arguments.of("StreamingChat", "You said: Count from one to ten in words."),
                 Arguments.of("MultiTurnChat", "assistant: Nice to meet you, Alice.\nassistant: Your name is Alice."),
-                Arguments.of("AgentLoop", "  tool call get_weather(Paris) -> {\"city\":\"Paris\","),
-                Arguments.of("Embeddings", "The cat sat on the mat. -> 256 floats, starting ["),
+                Arguments.of("AgentLoop", "tool call get_weather {\"city\":\"Paris\"}\ntool result {\"city\":\"Paris\","),
+                Arguments.of("Embeddings", "The cat sat on the mat. -> 256 floats"),
+                Arguments.of("OllamaNonStreamingChat", "You said: Why is the sky blue? Answer in one sentence."),
                 Arguments.of("OllamaStreamingChat", "You said: Count from one to ten in words."),
-                Arguments.of("OllamaEmbeddings", "Stock prices fell today. -> 256 floats, starting ["));
+                Arguments.of("OllamaMultiTurnChat", "assistant: Nice to meet you, Alice.\nassistant: Your name is Alice."),
+                // OllamaAgentLoop is left out: the scripted server refuses Spring AI 2.0.1's Ollama tool
+                // results, which carry no tool_name (ScenarioExamplesTest pins that).
+                Arguments.of("OllamaEmbeddings", "Stock prices fell today. -> 256 floats"));
     }
 
     @ParameterizedTest(name = "{0}")

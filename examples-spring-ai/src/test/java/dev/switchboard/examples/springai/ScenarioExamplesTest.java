@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.ai.retry.NonTransientAiException;
 
 import com.openai.errors.NotFoundException;
 
@@ -19,65 +21,74 @@ import dev.switchboard.server.engine.ScriptedEngine;
 import dev.switchboard.testkit.LlmEndpointExtension;
 
 /**
- * The five scenario classes, each through its {@code run} method, against the scripted server,
- * whose answers are known (server README, "The scripted engine").
+ * The scenario classes, each through its {@code run} method with explicit settings, against the
+ * scripted server, whose answers are known (server README, "The scripted engine"). The
+ * {@code Ollama*} classes get the server's root URL, the others its {@code /v1} base URL.
  */
 @ExtendWith(LlmEndpointExtension.class)
 class ScenarioExamplesTest {
 
+    private static final List<String> TEXTS =
+            List.of("The cat sat on the mat.", "A cat was sitting on a mat.", "Stock prices fell today.");
+
     @Test
-    void nonStreamingChatReturnsTheWholeAnswer(Endpoint endpoint) {
-        assertThat(NonStreamingChat.run(endpoint, "Why is the sky blue?")).isEqualTo("You said: Why is the sky blue?");
+    void nonStreamingChatReturnsTheWholeAnswer(Endpoint e) {
+        assertThat(NonStreamingChat.run(e.baseUrl(), e.apiKeyOrPlaceholder(), e.chatModel(), "Why is the sky blue?"))
+                .isEqualTo("You said: Why is the sky blue?");
     }
 
     @Test
-    void nonStreamingChatReportsAnUnknownModelWithTheServersMessage(Endpoint endpoint) {
-        Endpoint unknown = endpoint.toBuilder().chatModel("no-such-model").build();
-
-        assertThatThrownBy(() -> NonStreamingChat.run(unknown, "Hi"))
+    void nonStreamingChatReportsAnUnknownModelWithTheServersMessage(Endpoint e) {
+        assertThatThrownBy(() -> NonStreamingChat.run(e.baseUrl(), e.apiKeyOrPlaceholder(), "no-such-model", "Hi"))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("no-such-model");
     }
 
     @Test
-    void streamingChatDeliversTheAnswerPieceByPiece(Endpoint endpoint, SwitchboardServer server) {
+    void streamingChatDeliversTheAnswerPieceByPieceOnTheCallersThread(Endpoint e, SwitchboardServer server) {
         long completedBefore = server.stats().completedStreams();
         List<String> tokens = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
 
-        String answer = StreamingChat.run(endpoint, "Count from one to ten.", tokens::add);
+        String answer = StreamingChat.run(e.baseUrl(), e.apiKeyOrPlaceholder(), e.chatModel(), "Count from one to ten.",
+                token -> {
+                    tokens.add(token);
+                    threads.add(Thread.currentThread());
+                });
 
         assertThat(answer).isEqualTo("You said: Count from one to ten.");
         assertThat(tokens).containsExactly("You ", "said: ", "Count ", "from ", "one ", "to ", "ten.");
+        assertThat(threads).containsOnly(Thread.currentThread());
         assertThat(server.stats().completedStreams()).as("streams completed with [DONE]").isEqualTo(completedBefore + 1);
     }
 
     @Test
-    void multiTurnChatRemembersTheFirstTurnThroughTheMemoryAdvisor(Endpoint endpoint) {
+    void multiTurnChatRemembersTheFirstTurnThroughTheMemoryAdvisor(Endpoint e) {
         List<String> printed = new ArrayList<>();
 
-        List<String> replies = MultiTurnChat.run(endpoint, printed::add);
+        List<String> replies = MultiTurnChat.run(e.baseUrl(), e.apiKeyOrPlaceholder(), e.chatModel(), printed::add);
 
         assertThat(replies).containsExactly("Nice to meet you, Alice.", "Your name is Alice.");
         assertThat(printed).isEqualTo(replies);
     }
 
     @Test
-    void agentLoopRunsTheToolMethodAndAnswersFromItsResult(Endpoint endpoint) {
+    void agentLoopReportsTheCallThenTheResultAndAnswersFromIt(Endpoint e) {
         List<String> steps = new ArrayList<>();
 
-        String answer = AgentLoop.run(endpoint, "What is the weather in Paris?", steps::add);
+        String answer = AgentLoop.run(e.baseUrl(), e.apiKeyOrPlaceholder(), e.chatModel(),
+                "What is the weather in Paris?", steps::add);
 
         String result = new AgentLoop.WeatherTools(step -> { }).getWeather("Paris");
-        assertThat(steps).containsExactly("tool call get_weather(Paris) -> " + result);
+        assertThat(result).startsWith("{\"city\":\"Paris\",\"temperature_celsius\":");
+        assertThat(steps).containsExactly("tool call get_weather {\"city\":\"Paris\"}", "tool result " + result);
         assertThat(answer).isEqualTo("get_weather returned " + result + ".");
     }
 
     @Test
-    void embeddingsComeBackInInputOrderWithTheModelsDimension(Endpoint endpoint) {
-        List<String> texts = List.of("The cat sat on the mat.", "A cat was sitting on a mat.", "Stock prices fell today.");
-
-        List<float[]> vectors = Embeddings.run(endpoint, texts);
-        List<float[]> last = Embeddings.run(endpoint, List.of(texts.get(2)));
+    void embeddingsComeBackInInputOrderWithTheModelsDimension(Endpoint e) {
+        List<float[]> vectors = Embeddings.run(e.baseUrl(), e.apiKeyOrPlaceholder(), e.embeddingModel(), TEXTS);
+        List<float[]> last = Embeddings.run(e.baseUrl(), e.apiKeyOrPlaceholder(), e.embeddingModel(), TEXTS.subList(2, 3));
 
         assertThat(vectors).hasSize(3).allSatisfy(v -> assertThat(v).hasSize(ScriptedEngine.EMBEDDING_DIMENSION));
         assertThat(vectors.get(2)).containsExactly(last.get(0), within(1e-6f));
@@ -86,25 +97,84 @@ class ScenarioExamplesTest {
     }
 
     @Test
-    void ollamaStreamingChatReadsTheNativeStream(Endpoint endpoint) {
-        List<String> tokens = new ArrayList<>();
-
-        String answer = OllamaStreamingChat.run(endpoint, "Count from one to ten.", tokens::add);
-
-        assertThat(answer).isEqualTo("You said: Count from one to ten.");
-        assertThat(tokens).hasSizeGreaterThan(1);
-        assertThat(String.join("", tokens)).isEqualTo(answer);
+    void ollamaNonStreamingChatReturnsTheWholeAnswer(Endpoint e) {
+        assertThat(OllamaNonStreamingChat.run(e.rootUrl(), e.chatModel(), "Why is the sky blue?"))
+                .isEqualTo("You said: Why is the sky blue?");
     }
 
     @Test
-    void ollamaEmbeddingsComeBackInInputOrder(Endpoint endpoint) {
-        List<String> texts = List.of("The cat sat on the mat.", "Stock prices fell today.");
+    void ollamaNonStreamingChatReportsAnUnknownModelWithTheServersMessage(Endpoint e) {
+        assertThatThrownBy(() -> OllamaNonStreamingChat.run(e.rootUrl(), "no-such-model", "Hi"))
+                .isInstanceOf(NonTransientAiException.class)
+                .hasMessageContaining("no-such-model");
+    }
 
-        List<float[]> vectors = OllamaEmbeddings.run(endpoint, texts);
-        List<float[]> viaV1 = Embeddings.run(endpoint, texts);
+    @Test
+    void ollamaStreamingChatReadsTheNativeStreamOnTheCallersThread(Endpoint e) {
+        List<String> tokens = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
 
-        assertThat(vectors).hasSize(2);
-        assertThat(vectors.get(0)).containsExactly(viaV1.get(0), within(1e-5f));
-        assertThat(vectors.get(1)).containsExactly(viaV1.get(1), within(1e-5f));
+        String answer = OllamaStreamingChat.run(e.rootUrl(), e.chatModel(), "Count from one to ten.", token -> {
+            tokens.add(token);
+            threads.add(Thread.currentThread());
+        });
+
+        assertThat(answer).isEqualTo("You said: Count from one to ten.");
+        assertThat(tokens).containsExactly("You ", "said: ", "Count ", "from ", "one ", "to ", "ten.");
+        assertThat(threads).containsOnly(Thread.currentThread());
+    }
+
+    @Test
+    void ollamaMultiTurnChatRemembersTheFirstTurn(Endpoint e) {
+        List<String> printed = new ArrayList<>();
+
+        List<String> replies = OllamaMultiTurnChat.run(e.rootUrl(), e.chatModel(), printed::add);
+
+        assertThat(replies).containsExactly("Nice to meet you, Alice.", "Your name is Alice.");
+        assertThat(printed).isEqualTo(replies);
+    }
+
+    /**
+     * Spring AI 2.0.1's {@code OllamaChatModel} sends a tool result as {@code {"role":"tool","content":...}}
+     * without {@code tool_name} (nor {@code tool_call_id}). Ollama accepts that; the scripted server's
+     * request reader does not, so here the loop ends at the second request with its 400. This pins
+     * both halves: the tool ran and was reported, and the refusal names the missing field.
+     */
+    @Test
+    void ollamaAgentLoopRunsTheToolThenTheScriptedServerRefusesTheNamelessToolResult(Endpoint e) {
+        List<String> steps = new ArrayList<>();
+
+        assertThatThrownBy(() -> OllamaAgentLoop.run(e.rootUrl(), e.chatModel(), "What is the weather in Paris?",
+                steps::add))
+                .isInstanceOf(NonTransientAiException.class)
+                .hasMessageContaining("400")
+                .hasMessageContaining("tool_name");
+
+        String result = new OllamaAgentLoop.WeatherTools(step -> { }).getWeather("Paris");
+        assertThat(steps).containsExactly("tool call get_weather {\"city\":\"Paris\"}", "tool result " + result);
+    }
+
+    @Test
+    @Disabled("Spring AI 2.0.1 sends Ollama tool results without tool_name, which the scripted server refuses"
+            + " (see the test above); against a real Ollama the loop completes")
+    void ollamaAgentLoopReportsTheCallThenTheResultAndAnswersFromIt(Endpoint e) {
+        List<String> steps = new ArrayList<>();
+
+        String answer = OllamaAgentLoop.run(e.rootUrl(), e.chatModel(), "What is the weather in Paris?", steps::add);
+
+        String result = new OllamaAgentLoop.WeatherTools(step -> { }).getWeather("Paris");
+        assertThat(steps).containsExactly("tool call get_weather {\"city\":\"Paris\"}", "tool result " + result);
+        assertThat(answer).isEqualTo("get_weather returned " + result + ".");
+    }
+
+    @Test
+    void ollamaEmbeddingsComeBackInInputOrder(Endpoint e) {
+        List<float[]> vectors = OllamaEmbeddings.run(e.rootUrl(), e.embeddingModel(), TEXTS);
+        List<float[]> viaV1 = Embeddings.run(e.baseUrl(), e.apiKeyOrPlaceholder(), e.embeddingModel(), TEXTS);
+
+        assertThat(vectors).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(vectors.get(i)).containsExactly(viaV1.get(i), within(1e-5f));
+        }
     }
 }

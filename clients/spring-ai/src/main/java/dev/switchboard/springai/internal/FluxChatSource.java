@@ -47,11 +47,11 @@ import reactor.util.concurrent.Queues;
  *       due to lack of requests} once the caller falls behind the requested amount).</li>
  *   <li><b>Cheap handoff.</b> Spring AI delivers on openai-java's stream-handler thread; the caller
  *       reads on its own and parks when the queue is empty. The producer wakes a parked caller not
- *       for every answer but when its thread is about to wait for the network ({@link NetworkWait},
- *       signalled by {@link SseEndGuard}), i.e. once all answers in the bytes received so far were
- *       delivered: an answer that arrived alone is handed over at once, a burst read from one
- *       network buffer costs one wake-up. The end, an error, and an answer delivered on any other
- *       thread wake it at once.</li>
+ *       for every answer but when its thread is about to wait for the network (the stream's own
+ *       {@link NetworkWait}, signalled by its {@link StreamHttpClient}), i.e. once all answers in the
+ *       bytes received so far were delivered: an answer that arrived alone is handed over at once, a
+ *       burst read from one network buffer costs one wake-up. The end, an error, and an answer
+ *       delivered on any other thread wake it at once.</li>
  *   <li><b>Errors on the caller's thread.</b> Everything delivered before a failure is handed out
  *       first; then the failure is thrown as core's typed exception ({@link Failures}): before the
  *       first answer as it is (status, the server's message), after it as a
@@ -75,6 +75,7 @@ public final class FluxChatSource implements ChatStream.Source {
     private static final long PRODUCER_PARK_NANOS = 1_000_000;
 
     private final Endpoint endpoint;
+    private final NetworkWait networkWait;
     private final Queue<ChatResponse> queue = Queues.<ChatResponse>get(CAPACITY).get();
     private final Queue<ChatCompletionChunk> discarded = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<ChatEvent> pending = new ArrayDeque<>();
@@ -95,13 +96,14 @@ public final class FluxChatSource implements ChatStream.Source {
     private boolean answered;
     private boolean ended;
 
-    private FluxChatSource(Endpoint endpoint) {
+    private FluxChatSource(Endpoint endpoint, NetworkWait networkWait) {
         this.endpoint = endpoint;
+        this.networkWait = networkWait;
     }
 
     /**
-     * Subscribes to {@code answers} on this thread and waits for the first signal, so a failure
-     * before the first answer (an error status, no connection, the idle timeout) is thrown here.
+     * {@link #open(Flux, NetworkWait, Endpoint)} without a network-wait signal: every answer wakes the
+     * reader at once.
      *
      * @param answers  Spring AI's stream, not yet subscribed
      * @param endpoint for the read timeout in messages
@@ -109,7 +111,22 @@ public final class FluxChatSource implements ChatStream.Source {
      * @throws dev.switchboard.core.error.LlmException if the call failed before its first answer
      */
     public static ChatStream open(Flux<ChatResponse> answers, Endpoint endpoint) {
-        FluxChatSource source = new FluxChatSource(endpoint);
+        return open(answers, new NetworkWait(), endpoint);
+    }
+
+    /**
+     * Subscribes to {@code answers} on this thread and waits for the first signal, so a failure
+     * before the first answer (an error status, no connection, the idle timeout) is thrown here.
+     *
+     * @param answers     Spring AI's stream, not yet subscribed
+     * @param networkWait this stream's signal, given to the {@link StreamHttpClient} that
+     *                    {@code answers} reads through; wake-ups of the reader wait for it
+     * @param endpoint    for the read timeout in messages
+     * @return the stream
+     * @throws dev.switchboard.core.error.LlmException if the call failed before its first answer
+     */
+    public static ChatStream open(Flux<ChatResponse> answers, NetworkWait networkWait, Endpoint endpoint) {
+        FluxChatSource source = new FluxChatSource(endpoint, networkWait);
         source.reading = Thread.currentThread();
         try {
             answers.doOnDiscard(ChatCompletionChunk.class, source.discarded::add).subscribe(source.receiver);
@@ -135,7 +152,7 @@ public final class FluxChatSource implements ChatStream.Source {
                 return; // cancelled while waiting
             }
             VarHandle.fullFence(); // the offer before the look at waiter (the queue's store is only ordered)
-            if (waiter != null && !NetworkWait.defer(wake)) {
+            if (waiter != null && !networkWait.defer(wake)) {
                 wake();
             }
         }

@@ -1,57 +1,62 @@
 package dev.switchboard.springai.internal;
 
 /**
- * Work deferred until the current thread is about to wait for the network: lets the thread that
- * reads a streamed body (openai-java's stream handler, through {@link SseEndGuard}) hand a burst of
- * answers to {@link FluxChatSource}'s reader with one wake-up instead of one per answer.
+ * One stream's "about to wait for the network" signal: lets the thread that reads the stream's body
+ * (openai-java's stream handler) hand a burst of answers to {@link FluxChatSource}'s reader with one
+ * wake-up instead of one per answer.
  *
- * <p>{@link SseEndGuard}'s source calls {@link #before()} before each read from the connection: at
- * that point every byte read so far was parsed and every answer in it delivered (the readers above it
- * read again only when their buffers are empty), so a deferred wake-up runs exactly when no more
- * answers can come without new bytes. At the end of the body, or when a read fails, {@link #leave()}
- * runs what is pending and stops deferring on this thread.
+ * <p>One instance per stream, created with it and handed to both ends: to the stream's own
+ * {@link StreamHttpClient}, whose response body calls {@link #before()} each time it is about to
+ * read from the network (at that point every byte read so far was parsed and every answer in it
+ * delivered) and {@link #leave()} at the end of the body or when a read fails; and to the stream's
+ * {@link FluxChatSource}, which {@link #defer defers} its wake-up to the next {@link #before()}. No
+ * state is shared between streams and none is kept per thread.
  *
- * <p>Per thread; no locking.
+ * <p>Threads: {@link #before()} records the reading thread; {@link #defer} defers only when called on
+ * that thread while it reads (Spring AI delivers answers on it), so the pending action is only ever
+ * touched by that one thread. From any other thread {@link #defer} answers false and
+ * {@link #leave()} does nothing.
  */
-final class NetworkWait {
+public final class NetworkWait {
 
-    private static final ThreadLocal<NetworkWait> CURRENT = ThreadLocal.withInitial(NetworkWait::new);
-
-    private boolean reading;
+    /** The thread reading this stream's body, while it reads; null before and after. */
+    private volatile Thread reader;
+    /** Written and run only by {@link #reader}. */
     private Runnable pending;
 
-    private NetworkWait() {
+    /** A signal for one stream, not yet reading. */
+    public NetworkWait() {
     }
 
-    /** About to read from the connection on this thread: runs the pending action; defers from now on. */
-    static void before() {
-        NetworkWait state = CURRENT.get();
-        state.reading = true;
-        state.runPending();
+    /** The calling thread is about to read this stream's body from the network: runs the pending action. */
+    void before() {
+        reader = Thread.currentThread();
+        runPending();
     }
 
-    /** The body on this thread ended or failed: runs the pending action; defers no longer. */
-    static void leave() {
-        NetworkWait state = CURRENT.get();
-        state.reading = false;
-        state.runPending();
+    /** The body ended or failed on the calling thread: runs the pending action; defers no longer. No-op on another thread. */
+    void leave() {
+        if (reader == Thread.currentThread()) {
+            reader = null;
+            runPending();
+        }
     }
 
     /**
-     * Defers {@code action} until this thread next waits for the network, if it is reading a guarded
-     * body; a different action pending is run first.
+     * Defers {@code action} until this stream's reading thread next waits for the network, if the
+     * caller is that thread; a different action pending is run first.
      *
-     * @return false if this thread reads no guarded body (the caller must act now)
+     * @param action what to run then, e.g. waking the consumer
+     * @return false if the caller is not reading this stream's body (the caller must act now)
      */
-    static boolean defer(Runnable action) {
-        NetworkWait state = CURRENT.get();
-        if (!state.reading) {
+    boolean defer(Runnable action) {
+        if (reader != Thread.currentThread()) {
             return false;
         }
-        if (state.pending != null && state.pending != action) {
-            state.runPending();
+        if (pending != null && pending != action) {
+            runPending();
         }
-        state.pending = action;
+        pending = action;
         return true;
     }
 

@@ -20,14 +20,12 @@ import okio.Source;
  *       {@link MissingDoneMarkerException} at its end instead of returning end-of-file. openai-java's
  *       SSE handler stops at {@code [DONE]} and treats a plain end of body as a normal end, but
  *       Ollama's {@code /v1} ends a stream that failed mid-way exactly like that
- *       ({@code shared/reference/ollama-wire.md} 2.2).</li>
+ *       ({@code core/src/test/resources/reference/ollama-wire.md} section 2.2).</li>
  *   <li><b>Closing the body before its end cancels the call</b>, so the socket closes at once.
  *       Spring AI disposes a stream by closing openai-java's response from another thread while the
  *       stream-handler thread is blocked reading it; without the cancel, OkHttp would first try to
  *       read the rest of the body on the closing thread for up to 100 ms.</li>
  * </ul>
- * It also tells {@link NetworkWait} when the thread reading the stream is about to wait for the
- * network, so {@link FluxChatSource} can wake its reader once per burst of answers.
  * Other responses pass through untouched. The check costs a few byte reads per network read: it
  * keeps the last non-whitespace bytes seen, and at the end compares them with {@code [DONE]}.
  */
@@ -75,16 +73,8 @@ public final class SseEndGuard implements Interceptor {
 
         @Override
         public long read(Buffer sink, long byteCount) throws IOException {
-            NetworkWait.before(); // every answer in the bytes read so far was delivered
-            long n;
-            try {
-                n = super.read(sink, byteCount);
-            } catch (IOException | RuntimeException e) {
-                NetworkWait.leave();
-                throw e;
-            }
+            long n = super.read(sink, byteCount);
             if (n == -1) {
-                NetworkWait.leave();
                 ended = true;
                 if (!endsWithDone()) {
                     throw new MissingDoneMarkerException();

@@ -12,7 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * <p>Run it from the repository root (listens on port 8080):
  * <pre>{@code
  * ./mvnw -q -pl examples-spring-ai -am -DskipTests package exec:java \
- *     -Dexec.mainClass=dev.switchboard.springai.boot.ChatApplication
+ *     -Dexec.mainClass=dev.switchboard.examples.springai.boot.ChatApplication
  * curl -N 'http://localhost:8080/chat?q=Why+is+the+sky+blue%3F'
  * }</pre>
  * {@code LLM_BASE_URL}, {@code LLM_API_KEY}, {@code LLM_MODEL} and {@code LLM_EMBEDDING_MODEL}
