@@ -27,10 +27,13 @@ final class ExampleRows {
                         dev.switchboard.examples.rawhttp.AgentLoop::run,
                         dev.switchboard.examples.rawhttp.Embeddings::run),
                 new ExampleTour("raw-http Ollama /api examples", true,
-                        null,
+                        (url, key, model, prompt) ->
+                                dev.switchboard.examples.rawhttp.OllamaNonStreamingChat.run(url, model, prompt),
                         (url, key, model, prompt, onToken) -> OllamaStreamingChat.run(url, model, prompt, onToken),
-                        null,
-                        null,
+                        (url, key, model, onReply) ->
+                                dev.switchboard.examples.rawhttp.OllamaMultiTurnChat.run(url, model, onReply),
+                        (url, key, model, question, onStep) ->
+                                dev.switchboard.examples.rawhttp.OllamaAgentLoop.run(url, model, question, onStep),
                         (url, key, model, texts) -> OllamaEmbeddings.run(url, model, texts)),
                 new ExampleTour("openai-java examples", false,
                         dev.switchboard.examples.openaijava.NonStreamingChat::run,
