@@ -12,7 +12,8 @@ import dev.switchboard.server.gguf.DemoModel;
 
 /**
  * The guided tour: every scenario through every style against one endpoint, tokens printed as
- * they arrive, then the matrix. Exits 0 when every supported cell passed, 1 otherwise.
+ * they arrive, then the matrix. Each style has a row for its own example files (the code a reader
+ * copies, run as it is) and a row for its {@code LlmClient} adapter. Exits 0 when every supported cell passed, 1 otherwise.
  *
  * <p>Run it with the README's first command. The endpoint is {@code LLM_BASE_URL} if set, else a
  * local Ollama, else the embedded server running {@code LLM_MODEL_FILE} or the generated demo model
@@ -45,7 +46,8 @@ public final class Tour {
             out.println("Chat model: " + target.endpoint().chatModel()
                     + ", embedding model: " + target.endpoint().embeddingModel()
                     + (demoModel ? " (" + DemoModel.NOTICE + ")" : ""));
-            List<StyleTour> styles = new ArrayList<>(List.of(new RawHttpTour(), new OllamaNativeTour()));
+            // First the files a reader copies, one row per style and flavour; then the LlmClient adapters.
+            List<StyleTour> styles = new ArrayList<>(ExampleRows.all());
             LlmClients.availableStyles().forEach(style -> styles.add(new LlmClientTour(style)));
             Matrix matrix = new Matrix();
             for (StyleTour style : styles) {

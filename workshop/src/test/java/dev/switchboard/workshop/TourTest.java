@@ -40,7 +40,11 @@ class TourTest {
         String printed = bytes.toString(StandardCharsets.UTF_8);
         // On a machine where a local Ollama answers, the tour uses it instead; the checks below hold either way.
         assertThat(printed).contains("· endpoint: ");
-        assertThat(printed).contains("raw-http examples", "raw-http Ollama /api", "LlmClient raw-http");
+        // A row for every style's own example files, both flavours, and one for every adapter.
+        assertThat(printed).contains("\nraw-http examples ", "\nraw-http Ollama /api examples ", "\nopenai-java examples ",
+                "\nlangchain4j examples ", "\nlangchain4j Ollama examples ", "\nspring-ai examples ",
+                "\nspring-ai Ollama examples ", "\nLlmClient raw-http ", "\nLlmClient openai-java ",
+                "\nLlmClient langchain4j ", "\nLlmClient spring-ai ");
         assertThat(printed).doesNotContain("FAILED");
         assertThat(status).as(printed).isZero();
     }
