@@ -14,18 +14,24 @@ import java.util.Objects;
  * <p>Ollama writes each object as {@code json.Marshal(obj) + "\n"}, with no blank lines, and
  * flushes after each line ({@code core/src/test/resources/reference/ollama-wire.md}, section 1);
  * the tolerance for CRLF, blank lines (spaces, tabs and CR only) and a missing final newline is for
- * other servers and proxies. Lines longer than the 8 KiB buffer grow it; the line is copied once
- * into the returned array.
+ * other servers and proxies. The line is copied once into the returned array. The buffer starts at
+ * 1 KiB, enough for a typical line, so a stream's setup allocates (and zeroes) little before its
+ * first line; it doubles whenever a read fills it, up to 8 KiB for a fast stream, and beyond that
+ * only to hold a longer line.
  */
 public final class NdjsonReader implements Closeable {
 
-    private static final int INITIAL_BUFFER = 8192;
+    private static final int INITIAL_BUFFER = 1024;
+    /** Reads that fill the buffer grow it up to this size; longer lines grow it further. */
+    private static final int READ_BUFFER = 8192;
 
     private final InputStream in;
     private byte[] buf = new byte[INITIAL_BUFFER];
     private int pos;
     private int limit;
     private boolean eof;
+    /** Whether the last read filled all the room it was given. */
+    private boolean lastReadFull;
 
     /** @param in the response body; closed by {@link #close()} */
     public NdjsonReader(InputStream in) {
@@ -103,14 +109,16 @@ public final class NdjsonReader implements Closeable {
             limit -= pos;
             pos = 0;
         }
-        if (limit == buf.length) {
+        if (limit == buf.length || lastReadFull && buf.length < READ_BUFFER) {
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
-        int n = in.read(buf, limit, buf.length - limit);
+        int room = buf.length - limit;
+        int n = in.read(buf, limit, room);
         if (n < 0) {
             eof = true;
             return false;
         }
+        lastReadFull = n == room;
         limit += n;
         return true;
     }

@@ -29,12 +29,17 @@ import java.util.Arrays;
  *       since a server that closes right after its last {@code data:} line meant it.</li>
  * </ul>
  *
- * <p>It works on bytes: one 8 KiB buffer (grown for longer lines), no per-line strings, and the
- * data of a one-line event is copied once, straight from the buffer into the returned array.
+ * <p>It works on bytes: one buffer, no per-line strings, and the data of a one-line event is copied
+ * once, straight from the buffer into the returned array. The buffer starts at 1 KiB, enough for a
+ * typical first event, so a stream's setup allocates (and zeroes) little before its first event;
+ * it doubles whenever a read fills it, up to 8 KiB for a fast stream, and beyond that only to hold
+ * a longer line.
  */
 public final class SseReader implements Closeable {
 
-    private static final int INITIAL_BUFFER = 8192;
+    private static final int INITIAL_BUFFER = 1024;
+    /** Reads that fill the buffer grow it up to this size; longer lines grow it further. */
+    private static final int READ_BUFFER = 8192;
     private static final byte[] LF = {'\n'};
 
     private final InputStream in;
@@ -42,6 +47,8 @@ public final class SseReader implements Closeable {
     private int pos;
     private int limit;
     private boolean eof;
+    /** Whether the last read filled all the room it was given. */
+    private boolean lastReadFull;
     private boolean bomChecked;
     private boolean skipLf;
     /** Bytes before this index (when at or after {@link #pos}) hold no line ending. */
@@ -229,14 +236,16 @@ public final class SseReader implements Closeable {
             firstStart -= keepFrom;
             scanned -= keepFrom;
         }
-        if (limit == buf.length) {
+        if (limit == buf.length || lastReadFull && buf.length < READ_BUFFER) {
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
-        int n = in.read(buf, limit, buf.length - limit);
+        int room = buf.length - limit;
+        int n = in.read(buf, limit, room);
         if (n < 0) {
             eof = true;
             return false;
         }
+        lastReadFull = n == room;
         limit += n;
         return true;
     }

@@ -81,6 +81,20 @@ class NdjsonReaderTest {
     }
 
     @Test
+    void linesOfEverySizeSurviveTheBufferGrowingFromItsFirstKibibyte() throws IOException {
+        StringBuilder body = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String line = "{\"n\":" + i + ",\"t\":\"" + "w".repeat((i * 131) % 5000) + "\"}";
+            expected.add(line);
+            body.append(line).append('\n');
+        }
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(read(new ByteArrayInputStream(bytes))).isEqualTo(expected); // every read fills the buffer
+        assertThat(read(trickle(bytes, 1500))).isEqualTo(expected);
+    }
+
+    @Test
     void emptyInputHasNoLines() throws IOException {
         assertThat(read("")).isEmpty();
         assertThat(read("\n\n")).isEmpty();

@@ -156,6 +156,20 @@ class SseReaderTest {
     }
 
     @Test
+    void eventsOfEverySizeSurviveTheBufferGrowingFromItsFirstKibibyte() throws IOException {
+        StringBuilder body = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String data = i + ":" + "z".repeat((i * 131) % 5000);
+            expected.add(data);
+            body.append("data: ").append(data).append("\n\n");
+        }
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(read(new ByteArrayInputStream(bytes))).isEqualTo(expected); // every read fills the buffer
+        assertThat(read(trickle(bytes, 1500))).isEqualTo(expected);
+    }
+
+    @Test
     void emptyStreamHasNoEvents() throws IOException {
         assertThat(read("")).isEmpty();
     }

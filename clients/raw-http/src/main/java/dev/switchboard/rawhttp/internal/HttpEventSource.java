@@ -12,6 +12,7 @@ import dev.switchboard.core.error.LlmException;
 import dev.switchboard.core.error.LlmTimeoutException;
 import dev.switchboard.core.error.MalformedResponseException;
 import dev.switchboard.core.error.StreamInterruptedException;
+import okio.BufferedSource;
 
 /**
  * A {@link ChatStream.Source} over one open streaming response: reads one frame at a time (an SSE
@@ -53,7 +54,7 @@ public abstract class HttpEventSource implements ChatStream.Source {
         if (this.exchange != null) {
             throw new IllegalStateException("already opened");
         }
-        body.in = exchange.response().body().byteStream();
+        body.in = exchange.response().body().source();
         this.exchange = exchange;
     }
 
@@ -143,18 +144,32 @@ public abstract class HttpEventSource implements ChatStream.Source {
         }
     }
 
-    /** The response body's stream once {@link #open} set it. */
+    /**
+     * The response body once {@link #open} set it: reads OkHttp's {@link BufferedSource} directly,
+     * without the {@link InputStream} adapter {@code ResponseBody.byteStream()} would allocate per
+     * stream, failing as that adapter does (an {@link IOException} once closed).
+     */
     private static final class Body extends InputStream {
-        private InputStream in;
+        private BufferedSource in;
 
         @Override
         public int read() throws IOException {
-            return stream().read();
+            BufferedSource s = source();
+            try {
+                return s.exhausted() ? -1 : s.readByte() & 0xff;
+            } catch (IllegalStateException closed) {
+                throw new IOException(closed.getMessage(), closed);
+            }
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            return stream().read(b, off, len);
+            BufferedSource s = source();
+            try {
+                return s.read(b, off, len);
+            } catch (IllegalStateException closed) {
+                throw new IOException(closed.getMessage(), closed);
+            }
         }
 
         @Override
@@ -164,7 +179,7 @@ public abstract class HttpEventSource implements ChatStream.Source {
             }
         }
 
-        private InputStream stream() {
+        private BufferedSource source() {
             if (in == null) {
                 throw new IllegalStateException("the event source was not opened");
             }
