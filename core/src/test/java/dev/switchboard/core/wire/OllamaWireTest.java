@@ -211,6 +211,39 @@ class OllamaWireTest {
         assertThat(in.includeUsage()).isTrue();
     }
 
+    /**
+     * ollama-wire.md 7.1: tool_name and tool_call_id are both optional; Spring AI 2.0 and
+     * langchain4j-ollama 1.18 send tool results with neither, and each answers the call at its position.
+     */
+    @Test
+    void toolMessagesWithNeitherNameNorIdAnswerTheCallsInOrder() {
+        InboundChat in = OllamaWire.readChatRequest(utf8("""
+                {"model":"llama3.2","messages":[
+                  {"role":"user","content":"Weather in Tokyo and Paris?"},
+                  {"role":"assistant","content":"","tool_calls":[
+                    {"function":{"name":"get_weather","arguments":{"city":"Tokyo"}}},
+                    {"function":{"name":"get_weather","arguments":{"city":"Paris"}}}]},
+                  {"role":"tool","content":"11 degrees"},
+                  {"role":"tool","content":"21 degrees"}]}"""));
+
+        List<ChatMessage> m = in.request().messages();
+        List<ToolCall> calls = ((ChatMessage.AssistantMessage) m.get(1)).toolCalls();
+        assertThat(m.get(2)).isEqualTo(new ChatMessage.ToolMessage(calls.get(0).id(), "11 degrees"));
+        assertThat(m.get(3)).isEqualTo(new ChatMessage.ToolMessage(calls.get(1).id(), "21 degrees"));
+        assertThat(calls.get(0).id()).isNotEqualTo(calls.get(1).id());
+    }
+
+    /** A third tool result for two calls answers nothing: the error names the field. */
+    @Test
+    void aToolMessageBeyondTheCallsIsAnError() {
+        assertThatThrownBy(() -> OllamaWire.readChatRequest(utf8("""
+                {"model":"llama3.2","messages":[
+                  {"role":"assistant","content":"","tool_calls":[{"function":{"name":"get_weather","arguments":{}}}]},
+                  {"role":"tool","content":"11 degrees"},
+                  {"role":"tool","content":"12 degrees"}]}""")))
+                .hasMessageContaining("'messages[2].tool_call_id' is required");
+    }
+
     /** ollama-wire.md 7.2: the thinking request (QUOTED). */
     @Test
     void unknownTopLevelFieldsBecomeExtensionsAndStreamFalseIsKept() {
@@ -334,7 +367,7 @@ class OllamaWireTest {
         "{\"model\":\"m\"}|'messages' is required",
         "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}]}|'messages[0].content' must be a string, was an array",
         "{\"messages\":[{\"role\":\"robot\",\"content\":\"hi\"}]}|'messages[0].role' must be one of system, user, assistant, tool; was 'robot'",
-        "{\"messages\":[{\"role\":\"tool\",\"content\":\"21\"}]}|'messages[0].tool_call_id' is required (or a tool_name matching an earlier tool call)",
+        "{\"messages\":[{\"role\":\"tool\",\"content\":\"21\"}]}|'messages[0].tool_call_id' is required (or a tool_name, or an earlier assistant message with a tool call for it)",
         "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"function\":{\"name\":\"f\",\"arguments\":[1]}}]}]}|'messages[0].tool_calls[0].function.arguments' must be an object, was an array",
         "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stream\":1}|'stream' must be a boolean, was a number",
         "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"options\":[]}|'options' must be an object, was an array",

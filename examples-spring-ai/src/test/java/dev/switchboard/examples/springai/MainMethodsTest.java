@@ -45,8 +45,7 @@ class MainMethodsTest {
                 Arguments.of("OllamaNonStreamingChat", "You said: Why is the sky blue? Answer in one sentence."),
                 Arguments.of("OllamaStreamingChat", "You said: Count from one to ten in words."),
                 Arguments.of("OllamaMultiTurnChat", "assistant: Nice to meet you, Alice.\nassistant: Your name is Alice."),
-                // OllamaAgentLoop is left out: the scripted server refuses Spring AI 2.0.1's Ollama tool
-                // results, which carry no tool_name (ScenarioExamplesTest pins that).
+                Arguments.of("OllamaAgentLoop", "tool call get_weather {\"city\":\"Paris\"}\ntool result {\"city\":\"Paris\","),
                 Arguments.of("OllamaEmbeddings", "Stock prices fell today. -> 256 floats"));
     }
 

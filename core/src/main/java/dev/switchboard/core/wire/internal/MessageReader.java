@@ -23,7 +23,11 @@ import dev.switchboard.core.wire.WireFormatException;
  * Native ({@code /api/chat}, ollama-wire.md 7.1): roles are lower-cased as Ollama does; absent
  * {@code content} is empty; {@code thinking} is the assistant's reasoning; tool-call arguments are
  * an object; a tool message may name its call by {@code tool_call_id} or only by {@code tool_name}
- * (matched to the last earlier call of that name, as Ollama does).
+ * (matched to the last earlier call of that name, as Ollama does), or by neither: Ollama's
+ * {@code api.Message} has both fields optional ({@code core/src/test/resources/reference/ollama-wire.md}
+ * 7.1), and Spring AI 2.0 and langchain4j-ollama 1.18 send tool results with neither. Such a result
+ * answers the call at its position: the n-th tool message after the last assistant message with
+ * {@code tool_calls} answers that message's n-th call.
  */
 public final class MessageReader {
 
@@ -134,13 +138,32 @@ public final class MessageReader {
             String toolName = Fields.string(m, "tool_name", path + ".tool_name", "messages");
             if (toolName != null) {
                 id = idOfLastCallNamed(earlier, toolName);
+            } else {
+                id = idOfCallAtPosition(earlier);
             }
         }
         if (id == null || id.isEmpty()) {
             throw new WireFormatException("'" + path + ".tool_call_id' is required"
-                    + (nativeShape ? " (or a tool_name matching an earlier tool call)" : ""), "messages", null);
+                    + (nativeShape ? " (or a tool_name, or an earlier assistant message with a tool call for it)" : ""), "messages", null);
         }
         return new ChatMessage.ToolMessage(id, content);
+    }
+
+    /** The id of the call this tool message answers by position, or null if there is no such call. */
+    private static String idOfCallAtPosition(List<ChatMessage> earlier) {
+        int position = 0;
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            ChatMessage message = earlier.get(i);
+            if (message instanceof ChatMessage.ToolMessage) {
+                position++;
+            } else if (message instanceof ChatMessage.AssistantMessage) {
+                List<ToolCall> calls = ((ChatMessage.AssistantMessage) message).toolCalls();
+                return position < calls.size() ? calls.get(position).id() : null;
+            } else {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static String idOfLastCallNamed(List<ChatMessage> earlier, String toolName) {
