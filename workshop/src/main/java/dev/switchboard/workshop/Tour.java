@@ -74,7 +74,9 @@ public final class Tour {
         }
         try {
             return style.run(scenario, target, out);
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
+            // LinkageError: a library's class that does not fit the class path (e.g. two majors of
+            // one dependency): one cell fails with it, the tour goes on.
             return Outcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }

@@ -2,16 +2,17 @@ package dev.switchboard.examples.openaijava;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.annotation.JsonClassDescription;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonValue;
 import com.openai.core.Timeout;
+import com.openai.models.FunctionDefinition;
+import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionMessage;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
@@ -21,16 +22,19 @@ import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 /**
  * An agent loop with the official openai-java SDK: the model asks for {@code get_weather}, the
  * program runs it and sends the result back, until the model answers in words (at most 5 requests).
- * The tool's JSON Schema is derived from the {@link GetWeather} record (the README has a caveat).
+ * The tool's JSON Schema is written out, so the file runs on any class path (the README says why).
  */
 public final class AgentLoop {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The tool and its arguments, {@code {"city": string}}: the SDK derives the schema from this record. */
-    @JsonTypeName("get_weather")
-    @JsonClassDescription("Get the current weather for a city")
-    public record GetWeather(@JsonPropertyDescription("The city's name, e.g. Paris") String city) { }
+    /** The tool: its name, what it does, and its arguments' JSON Schema, {@code {"city": string}}. */
+    static final FunctionDefinition GET_WEATHER = FunctionDefinition.builder()
+            .name("get_weather").description("Get the current weather for a city")
+            .parameters(FunctionParameters.builder()
+                    .putAdditionalProperty("type", JsonValue.from("object"))
+                    .putAdditionalProperty("properties", JsonValue.from(Map.of("city", Map.of("type", "string"))))
+                    .putAdditionalProperty("required", JsonValue.from(List.of("city"))).build()).build();
 
     /** Asks {@code LLM_BASE_URL} / {@code LLM_MODEL} about the weather, printing every step. */
     public static void main(String[] args) throws JsonProcessingException {
@@ -46,7 +50,7 @@ public final class AgentLoop {
      * @param onStep  gets, per tool call, {@code "tool call <name> <arguments JSON>"} then {@code "tool result <JSON>"}
      * @return the final answer ("" if the model sent no text)
      * @throws IllegalStateException after 5 requests without an answer in words; the SDK's OpenAIException
-     *         for an error status, a failed connection or arguments that are not a {@link GetWeather}
+     *         for an error status or a failed connection; JsonProcessingException for arguments that are not JSON
      */
     public static String run(String baseUrl, String apiKey, String model, String question, Consumer<String> onStep)
             throws JsonProcessingException {
@@ -56,7 +60,7 @@ public final class AgentLoop {
                 .maxRetries(0).build(); // the default, 2, re-sends a timed-out request: a whole new generation
         ChatCompletionCreateParams.Builder history = ChatCompletionCreateParams.builder()
                 .model(model)
-                .addTool(GetWeather.class) // name from @JsonTypeName, schema from the record
+                .addFunctionTool(GET_WEATHER)
                 .addUserMessage(question);
         try {
             for (int turn = 0; turn < 5; turn++) {
@@ -68,7 +72,7 @@ public final class AgentLoop {
                 for (ChatCompletionMessageToolCall call : message.toolCalls().get()) {
                     ChatCompletionMessageFunctionToolCall function = call.asFunction();
                     onStep.accept("tool call " + function.function().name() + " " + function.function().arguments());
-                    String result = getWeather(function.function().arguments(GetWeather.class));
+                    String result = getWeather(JSON.readTree(function.function().arguments()).path("city").asText());
                     onStep.accept("tool result " + result);
                     history.addMessage(ChatCompletionToolMessageParam.builder()
                             .toolCallId(function.id()).content(result).build()); // answers the call by its id
@@ -82,12 +86,11 @@ public final class AgentLoop {
 
     /** What the tool answers, sent back as JSON: degrees Celsius; sunny, cloudy, rainy or windy. */
     public record Weather(String city, int temperatureCelsius, String conditions) { }
-
     /** The tool: made-up weather, always the same for the same city; as JSON. */
-    static String getWeather(GetWeather arguments) throws JsonProcessingException {
+    static String getWeather(String city) throws JsonProcessingException {
         String[] conditions = {"sunny", "cloudy", "rainy", "windy"};
-        int seed = Math.floorMod(String.valueOf(arguments.city()).hashCode(), 100);
-        return JSON.writeValueAsString(new Weather(arguments.city(), 5 + seed % 25, conditions[seed % 4]));
+        int seed = Math.floorMod(city.hashCode(), 100);
+        return JSON.writeValueAsString(new Weather(city, 5 + seed % 25, conditions[seed % 4]));
     }
 
     private static String env(String name, String fallback) {

@@ -22,8 +22,8 @@ class AgentLoopTest {
                 "What is the weather in Paris?", steps::add);
 
         // The scripted engine calls get_weather because the name matches "weather", and fills the
-        // derived schema's one string property, city, with the capitalised word.
-        String result = AgentLoop.getWeather(new AgentLoop.GetWeather("Paris"));
+        // schema's one string property, city, with the capitalised word.
+        String result = AgentLoop.getWeather("Paris");
         assertThat(result).matches("\\{\"city\":\"Paris\",\"temperatureCelsius\":\\d+,\"conditions\":\"(sunny|cloudy|rainy|windy)\"}");
         assertThat(steps).containsExactly("tool call get_weather {\"city\":\"Paris\"}", "tool result " + result);
         assertThat(answer).isEqualTo("get_weather returned " + result + ".");
@@ -31,9 +31,9 @@ class AgentLoopTest {
 
     @Test
     void theWeatherIsTheSameForTheSameCity() throws Exception {
-        assertThat(AgentLoop.getWeather(new AgentLoop.GetWeather("Tokyo")))
-                .isEqualTo(AgentLoop.getWeather(new AgentLoop.GetWeather("Tokyo")))
-                .isNotEqualTo(AgentLoop.getWeather(new AgentLoop.GetWeather("Paris")));
+        assertThat(AgentLoop.getWeather("Tokyo"))
+                .isEqualTo(AgentLoop.getWeather("Tokyo"))
+                .isNotEqualTo(AgentLoop.getWeather("Paris"));
     }
 
     @Test
