@@ -93,7 +93,7 @@ public final class Lesson02 implements Lesson<ChatStreamer> {
             answer = call(() -> work.stream(endpoint.baseUrl(), endpoint.apiKeyOrPlaceholder(), endpoint.chatModel(),
                     PROMPT, seen));
         } catch (TimeoutException e) {
-            return Verdict.failed("the call did not end within " + timeout.toSeconds() + " s (" + seen.tokens.size()
+            return Verdict.failed("the call did not end within " + seconds() + " s (" + seen.tokens.size()
                     + " deltas arrived, listener.done() " + (seen.done > 0 ? "was" : "was not") + " called): does"
                     + " handleLine() return true at data: [DONE]? If the tokens came all at once at the end, or"
                     + " none came, a proxy between you and the server may buffer the stream");
@@ -145,7 +145,7 @@ public final class Lesson02 implements Lesson<ChatStreamer> {
                     + " so the check could not see your non-2xx handling";
         } catch (TimeoutException e) {
             return "✗ asked for the made-up model '" + NO_SUCH_MODEL + "', the call did not end within "
-                    + timeout.toSeconds() + " s";
+                    + seconds() + " s";
         } catch (Throwable e) {
             Throwable cause = e;
             if (cause instanceof Gap || cause.getCause() instanceof Gap) {
@@ -180,6 +180,12 @@ public final class Lesson02 implements Lesson<ChatStreamer> {
         } finally {
             thread.shutdownNow();
         }
+    }
+
+    /** The timeout in seconds, e.g. {@code 300} or {@code 1.5}. */
+    private String seconds() {
+        long millis = timeout.toMillis();
+        return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0);
     }
 
     private static String abbreviate(String text) {

@@ -89,7 +89,7 @@ class Lesson02Test extends LessonContract<ChatStreamer> {
         Verdict verdict = new Lesson02(Duration.ofMillis(1500)).check(hangs, endpoint);
 
         assertThat(verdict.passed()).isFalse();
-        assertThat(findings(verdict)).contains("the call did not end within 1 s")
+        assertThat(findings(verdict)).contains("the call did not end within 1.5 s")
                 .contains("does handleLine() return true at data: [DONE]?");
     }
 
