@@ -137,4 +137,25 @@ class DoctorTest {
         assertThat(status).isEqualTo(1);
         assertThat(printed()).contains("✗ Java 1.8.0_392 (Temurin) is older than 17. Fix: install a JDK 17");
     }
+    @Test
+    void aLocalOllamaWithoutTheModelsIsReadyWithWarningsAndSaysWhatToPull(Endpoint endpoint) {
+        Doctor.Probes ollama = new Quiet() {
+            @Override
+            public boolean ollamaAnswers(String rootUrl) {
+                return true;
+            }
+
+            @Override
+            public Doctor.HttpResult get(String url, String apiKey) throws IOException {
+                // the scripted server serves Ollama's /api/tags (models scripted, scripted-embed, ...)
+                return super.get(url.replace("http://localhost:11434", endpoint.rootUrl()), apiKey);
+            }
+        };
+        int status = Doctor.run(Map.of("LLM_EMBEDDING_MODEL", "scripted-embed"), out, ollama, Path.of("."));
+
+        assertThat(status).as(printed()).isZero();
+        assertThat(printed()).contains("✓ endpoint: LLM_BASE_URL is not set and an Ollama answers at http://localhost:11434")
+                .contains("! the chat model qwen3:0.6b is not pulled yet").contains("ollama pull qwen3:0.6b")
+                .contains("✓ the embedding model scripted-embed is there").contains("Verdict: ready with warnings");
+    }
 }
