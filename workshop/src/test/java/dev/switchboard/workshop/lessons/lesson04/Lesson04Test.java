@@ -91,6 +91,23 @@ class Lesson04Test extends LessonContract<LangChain4jWork> {
                 .allSatisfy(finding -> assertThat(finding).contains("(404)"));
     }
 
+    @Test
+    void anOllamaModelOnTheV1UrlIsTold(Endpoint endpoint) {
+        LangChain4jWork onV1 = new Mixed(solution) {
+            @Override
+            public ChatModel ollama(Endpoint e) {
+                return dev.langchain4j.model.ollama.OllamaChatModel.builder().baseUrl(e.baseUrl())
+                        .modelName(e.chatModel()).maxRetries(0).build();
+            }
+        };
+
+        Verdict verdict = lesson().check(onV1, endpoint);
+
+        assertThat(verdict.findings()).singleElement().asString().startsWith("Ollama-native: ")
+                .contains("(404)").endsWith("the base URL of OllamaChatModel is the root, " + endpoint.rootUrl()
+                        + ", without /v1");
+    }
+
     /** An AI Service interface without a system message. */
     interface Plain {
         String chat(String userMessage);
