@@ -15,6 +15,8 @@ import dev.switchboard.core.LlmClient;
 import dev.switchboard.core.ToolCall;
 import dev.switchboard.core.error.BadRequestException;
 import dev.switchboard.rawhttp.RawHttpLlmClient;
+import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.engine.ScriptedEngine;
 import dev.switchboard.workshop.lessons.Explain;
 import dev.switchboard.workshop.lessons.Lesson;
 import dev.switchboard.workshop.lessons.Verdict;
@@ -25,8 +27,8 @@ import dev.switchboard.workshop.lessons.Verdict;
  * and response, and looks at the protocol: {@code get_weather} offered, a call made with JSON
  * arguments naming a city, each call answered by a {@code tool} message with its id, and an answer
  * at the end within {@link #MAX_TURNS} requests. A server that refuses tools (Ollama's 400
- * "does not support tools", the in-process llama.cpp engine) makes the loop part "n/a on this
- * endpoint", not a failure.
+ * "does not support tools", the in-process llama.cpp engine) makes the loop "n/a on this endpoint",
+ * not a failure: the loop is then checked on an embedded scripted server instead.
  */
 public final class Lesson06 implements Lesson<WeatherAgent> {
 
@@ -128,8 +130,8 @@ public final class Lesson06 implements Lesson<WeatherAgent> {
             String said = e.providerMessage() == null ? String.valueOf(e.getMessage()) : e.providerMessage();
             if (said.contains("does not support tools")) {
                 findings.add("the loop is n/a on this endpoint: the server refuses tools (" + said + "); "
-                        + "use a model that calls tools (Ollama: qwen3:0.6b) to see it run");
-                return true;
+                        + "use a model that calls tools (Ollama: qwen3:0.6b) to see it run with a model");
+                return onScriptedServer(work, findings);
             }
             findings.add("the server refused a request (400: " + said + "): " + hintFor(client));
             return false;
@@ -141,6 +143,22 @@ public final class Lesson06 implements Lesson<WeatherAgent> {
             return false;
         }
         return checkExchanges(client.exchanges(), answer, findings);
+    }
+
+    /**
+     * The loop once more, on an embedded server running the scripted engine (fixed rules that call
+     * get_weather for "What is the weather in Paris?"), when the learner's endpoint refuses tools: the
+     * protocol is still checked, only not with a model.
+     */
+    private boolean onScriptedServer(WeatherAgent work, List<String> findings) {
+        try (SwitchboardServer server = SwitchboardServer.start(new ScriptedEngine())) {
+            Endpoint scripted = Endpoint.builder().baseUrl(server.openAiBaseUrl()).chatModel(ScriptedEngine.MODEL)
+                    .build();
+            List<String> there = new ArrayList<>();
+            boolean passed = checkLoop(work, scripted, there);
+            there.forEach(finding -> findings.add("on the scripted server instead (fixed rules, not a model): " + finding));
+            return passed;
+        }
     }
 
     /** What went over the wire, compared with the agent loop's protocol. */

@@ -100,7 +100,24 @@ class Lesson06Test extends LessonContract<WeatherAgent> {
         Verdict verdict = lesson().check(solution, endpoint);
 
         assertThat(verdict.passed()).as("%s", verdict.findings()).isTrue();
-        assertThat(verdict.findings()).anyMatch(f -> f.startsWith("the loop is n/a on this endpoint"));
+        assertThat(verdict.findings()).anyMatch(f -> f.startsWith("the loop is n/a on this endpoint"))
+                .anyMatch(f -> f.startsWith("on the scripted server instead (fixed rules, not a model): 1 tool call(s)"));
+    }
+
+    @Test
+    void whereToolsAreRefusedAWrongLoopStillFailsOnTheScriptedServer(Endpoint endpoint, SwitchboardServer server) {
+        server.faults().forNextRequest(new Fault.Status(400, "switchboard-demo does not support tools", null));
+
+        Verdict verdict = lesson().check(new Delegating(solution) {
+            @Override
+            public String run(LlmClient client, String model, String question, int maxTurns) {
+                return new WrongId().run(client, model, question, maxTurns);
+            }
+        }, endpoint);
+
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.findings()).anyMatch(f -> f.startsWith("the loop is n/a on this endpoint"))
+                .anyMatch(f -> f.startsWith("on the scripted server instead") && f.contains("got no tool message"));
     }
 
     @Test
