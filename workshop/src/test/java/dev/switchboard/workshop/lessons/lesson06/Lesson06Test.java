@@ -93,6 +93,19 @@ class Lesson06Test extends LessonContract<WeatherAgent> {
     }
 
     @Test
+    void aLoopThatGivesUpSaysSo(Endpoint endpoint) {
+        Verdict verdict = lesson().check(new Delegating(solution) {
+            @Override
+            public String run(LlmClient client, String model, String question, int maxTurns) {
+                return solution.run(client, model, question, 1); // one request: the tool call, never the answer
+            }
+        }, endpoint);
+
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.findings()).anyMatch(f -> f.startsWith("run() gave up: no answer after 1 requests"));
+    }
+
+    @Test
     void aServerThatRefusesToolsMakesTheLoopNotApplicable(Endpoint endpoint, SwitchboardServer server) {
         server.faults().forNextRequest(new Fault.Status(400,
                 "registry.ollama.ai/library/gemma:latest does not support tools", null));
