@@ -2,9 +2,7 @@ package dev.switchboard.examples.openaijava;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.switchboard.server.SwitchboardServer;
 import dev.switchboard.server.engine.ScriptedEngine;
+import dev.switchboard.testkit.examples.ExampleMain;
 import dev.switchboard.testkit.LlmEndpointExtension;
 
 /**
@@ -46,43 +45,25 @@ class MainMethodsTest {
     @MethodSource("examples")
     void mainRunsAgainstTheEndpointInTheEnvironment(String example, String model, String expected,
             SwitchboardServer server) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "dev.switchboard.examples.openaijava." + example)
-                .redirectErrorStream(true);
-        builder.environment().put("LLM_BASE_URL", server.openAiBaseUrl());
-        builder.environment().put("LLM_API_KEY", "test-key");
-        builder.environment().put("LLM_MODEL", model);
-        builder.environment().put("LLM_EMBEDDING_MODEL", ScriptedEngine.EMBEDDING_MODEL);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ExampleMain run = ExampleMain.run("dev.switchboard.examples.openaijava." + example, Map.of(
+                "LLM_BASE_URL", server.openAiBaseUrl(), "LLM_API_KEY", "test-key",
+                "LLM_MODEL", model, "LLM_EMBEDDING_MODEL", ScriptedEngine.EMBEDDING_MODEL));
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the JVM exited by itself").isTrue();
         if (example.equals("StructuredOutput")) {
-            assertThat(process.exitValue()).as("exit code; output:%n%s", output).isNotZero();
+            assertThat(run.exitCode()).as("exit code; output:%n%s", run.output()).isNotZero();
         } else {
-            assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
+            assertThat(run.exitCode()).as("exit code; output:%n%s", run.output()).isZero();
         }
-        assertThat(output.replace("\r\n", "\n")).contains(expected);
+        assertThat(run.output()).contains(expected);
     }
 
     /** A blank variable counts as unset: LLM_MODEL "  " means the default, qwen3:0.6b, which the scripted server lacks. */
     @Test
     void aBlankVariableMeansTheDefault(SwitchboardServer server) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "dev.switchboard.examples.openaijava.NonStreamingChat")
-                .redirectErrorStream(true);
-        builder.environment().put("LLM_BASE_URL", server.openAiBaseUrl());
-        builder.environment().put("LLM_API_KEY", " ");
-        builder.environment().put("LLM_MODEL", "  ");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ExampleMain run = ExampleMain.run("dev.switchboard.examples.openaijava.NonStreamingChat", Map.of(
+                "LLM_BASE_URL", server.openAiBaseUrl(), "LLM_API_KEY", " ", "LLM_MODEL", "  "));
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the JVM exited by itself").isTrue();
-        assertThat(process.exitValue()).as("exit code; output:%n%s", output).isNotZero();
-        assertThat(output).contains("NotFoundException").contains("qwen3:0.6b");
+        assertThat(run.exitCode()).as("exit code; output:%n%s", run.output()).isNotZero();
+        assertThat(run.output()).contains("NotFoundException").contains("qwen3:0.6b");
     }
 }

@@ -2,9 +2,7 @@ package dev.switchboard.examples.springai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.switchboard.server.SwitchboardServer;
 import dev.switchboard.server.engine.ScriptedEngine;
+import dev.switchboard.testkit.examples.ExampleMain;
 
 /**
  * Each example's {@code main}, run as a reader runs it: in its own JVM, configured only by the
@@ -52,20 +51,11 @@ class MainMethodsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void mainRunsAgainstTheEndpointInTheEnvironment(String example, String expected) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "dev.switchboard.examples.springai." + example)
-                .redirectErrorStream(true);
-        builder.environment().put("LLM_BASE_URL", server.openAiBaseUrl());
-        builder.environment().put("LLM_API_KEY", "test-key");
-        builder.environment().put("LLM_MODEL", ScriptedEngine.MODEL);
-        builder.environment().put("LLM_EMBEDDING_MODEL", ScriptedEngine.EMBEDDING_MODEL);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ExampleMain run = ExampleMain.run("dev.switchboard.examples.springai." + example, Map.of(
+                "LLM_BASE_URL", server.openAiBaseUrl(), "LLM_API_KEY", "test-key",
+                "LLM_MODEL", ScriptedEngine.MODEL, "LLM_EMBEDDING_MODEL", ScriptedEngine.EMBEDDING_MODEL));
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the JVM exited by itself").isTrue();
-        assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
-        assertThat(output.replace("\r\n", "\n")).contains(expected);
+        assertThat(run.exitCode()).as("exit code; output:%n%s", run.output()).isZero();
+        assertThat(run.output()).contains(expected);
     }
 }
