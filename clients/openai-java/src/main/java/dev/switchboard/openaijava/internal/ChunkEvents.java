@@ -30,7 +30,7 @@ import dev.switchboard.core.wire.ThinkTagSplitter;
  * </ul>
  * Only choice 0 is read ({@code n > 1} streams carry others).
  */
-public final class ChunkEvents {
+public final class ChunkEvents implements SdkEventSource.Decoder<ChatCompletionChunk> {
 
     private final ThinkTagSplitter splitter = new ThinkTagSplitter();
     private final StringBuilder text = new StringBuilder();
@@ -40,6 +40,7 @@ public final class ChunkEvents {
     private boolean finished;
 
     /** Decodes one chunk, passing its events to {@code out} in order. */
+    @Override
     public void decode(ChatCompletionChunk chunk, Consumer<ChatEvent> out) {
         for (ChatCompletionChunk.Choice choice : chunk.choices()) {
             if (choice._index().asKnown().orElse(0L) != 0) {
@@ -76,6 +77,7 @@ public final class ChunkEvents {
      * Called at the end marker: if no {@code finish_reason} came, emits what is held back and a
      * {@link ChatEvent.Finish} ({@code tool_calls} when calls arrived, else {@code stop}).
      */
+    @Override
     public void end(Consumer<ChatEvent> out) {
         if (!finished) {
             finish(calls.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS, out);
@@ -83,6 +85,7 @@ public final class ChunkEvents {
     }
 
     /** What arrived so far: text, reasoning, and every tool call, complete or cut. */
+    @Override
     public PartialResponse partial() {
         List<ToolCall> toolCalls = new ArrayList<>(emittedCalls);
         calls.forEach((index, call) -> toolCalls.add(call.toToolCall(index)));
