@@ -8,9 +8,10 @@ import java.util.Objects;
 
 /**
  * A text completion request: the body of {@code POST /v1/completions} (prompt in, text out), minus
- * the {@code stream} flag (which the call chooses). The prompt is sent as it is: no chat template
- * is applied by servers that honour the route (llama-server; Ollama applies none for a plain
- * prompt either, {@code core/src/test/resources/reference/ollama-wire.md} section 4).
+ * the {@code stream} flag (which the call chooses). The prompt is sent as it is; what the server
+ * does with it is its own: llama-server continues it without a chat template, Ollama hands it to
+ * its {@code /api/generate} handler ({@code core/src/test/resources/reference/ollama-wire.md}
+ * sections 4 and 8), and Switchboard's server passes it to its engine as a raw prompt.
  *
  * <p>Immutable; build with {@link #builder()}. Unset options are null and are not sent, so the
  * server's own default applies (Ollama: temperature 1.0, top_p 1.0).

@@ -36,8 +36,8 @@ public interface LlmClient extends AutoCloseable {
     ChatStream stream(ChatRequest request);
 
     /**
-     * Sends a text completion ({@code POST /v1/completions}, {@code "stream": false}): the prompt
-     * is continued as it is, without a chat template.
+     * Sends a text completion ({@code POST /v1/completions}, {@code "stream": false}): prompt in,
+     * text out (see {@link CompletionRequest} for what servers do with the prompt).
      *
      * @throws dev.switchboard.core.error.UnsupportedCapabilityException if this style declares
      *         {@link Capability#COMPLETIONS} unsupported (nothing is sent)

@@ -19,6 +19,15 @@ import dev.switchboard.core.ModelInfo;
 public interface Engine extends AutoCloseable {
 
     /**
+     * The {@link ChatRequest#extensions()} key, with value {@code true}, that marks a raw prompt: a
+     * {@code /v1/completions} request, whose single user message is the prompt to continue as it
+     * is, without a chat template (Ollama's {@code raw} of {@code /api/generate}, ollama-wire.md
+     * section 8). An engine that renders templates honours it ({@code LlamaCppEngine}); one that
+     * does not ({@code ScriptedEngine}) answers the message as for chat.
+     */
+    String RAW_PROMPT = "raw";
+
+    /**
      * The models this engine serves, for {@code /v1/models} and {@code /api/tags} (where it is
      * called on a worker thread). The first is the model named in answers to requests that name
      * none. Keep it cheap: the server also calls it once when starting and, to check a model name

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpServerResponse;
 import dev.switchboard.core.ChatAccumulator;
 import dev.switchboard.core.ChatEvent;
 import dev.switchboard.core.ChatRequest;
+import dev.switchboard.server.engine.Engine;
 import dev.switchboard.server.engine.EngineCall;
 import dev.switchboard.server.engine.EngineException;
 import dev.switchboard.server.engine.EngineSink;
@@ -43,6 +44,7 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final ServerContext server;
+    private final Engine engine;
     private final Context context;
     private final HttpServerRequest request;
     private final HttpServerResponse response;
@@ -64,9 +66,10 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
     private boolean streamCounted;
     private long stallTimer = -1;
 
-    private ChatExchange(ServerContext server, HttpServerRequest request, ChatRequest engineRequest, boolean stream,
-            FormatFactory formats, Fault fault, String model) {
+    private ChatExchange(ServerContext server, Engine engine, HttpServerRequest request, ChatRequest engineRequest,
+            boolean stream, FormatFactory formats, Fault fault, String model) {
         this.server = server;
+        this.engine = engine;
         this.context = Vertx.currentContext();
         this.request = request;
         this.response = request.response();
@@ -87,6 +90,15 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
      */
     public static void begin(ServerContext server, HttpServerRequest request, ChatRequest clientRequest,
             boolean stream, FormatFactory formats) {
+        begin(server, server.engine(), request, clientRequest, stream, formats);
+    }
+
+    /**
+     * As {@link #begin(ServerContext, HttpServerRequest, ChatRequest, boolean, FormatFactory)}, with
+     * {@code engine} answering instead of the server's (a route's wrapper around it, e.g. RAG).
+     */
+    public static void begin(ServerContext server, Engine engine, HttpServerRequest request, ChatRequest clientRequest,
+            boolean stream, FormatFactory formats) {
         String sentModel = clientRequest.model();
         Fault fault = server.faults().claimForChat(sentModel);
         ChatRequest engineRequest = clientRequest;
@@ -99,7 +111,7 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
             return;
         }
         String model = sentModel != null ? sentModel : server.defaultModel();
-        new ChatExchange(server, request, engineRequest, stream, formats, fault, model).start();
+        new ChatExchange(server, engine, request, engineRequest, stream, formats, fault, model).start();
     }
 
     private void start() {
@@ -124,7 +136,7 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
             server.streamOpened();
         }
         try {
-            call = server.engine().chat(engineRequest, this);
+            call = engine.chat(engineRequest, this);
             server.callStarted(call);
         } catch (EngineException e) {
             failBeforeOutput(e.status(), e.getMessage(), e.retryAfter());

@@ -1,5 +1,6 @@
 package dev.switchboard.server.internal;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +44,7 @@ public final class Routes implements Handler<HttpServerRequest> {
     public Routes(ServerContext server) {
         this.server = server;
         this.embeddings = new Embeddings(server);
-        this.routes = Map.of(
+        Map<String, Route> all = new HashMap<>(Map.of(
                 "/v1/chat/completions", new Route(HttpMethod.POST, true, this::openAiChat),
                 "/v1/embeddings", new Route(HttpMethod.POST, true, (r, b) -> embeddings.handle(r, b, false)),
                 "/v1/models", new Route(HttpMethod.GET, false, (r, b) -> models(r, false)),
@@ -52,7 +53,9 @@ public final class Routes implements Handler<HttpServerRequest> {
                 "/api/embed", new Route(HttpMethod.POST, true, (r, b) -> embeddings.handle(r, b, true)),
                 "/api/tags", new Route(HttpMethod.GET, false, (r, b) -> models(r, true)),
                 "/", new Route(HttpMethod.GET, false, (r, b) -> text(r, "text/plain; charset=utf-8", "Ollama is running")),
-                "/health", new Route(HttpMethod.GET, false, (r, b) -> text(r, ErrorReplies.JSON, "{\"status\":\"ok\"}")));
+                "/health", new Route(HttpMethod.GET, false, (r, b) -> text(r, ErrorReplies.JSON, "{\"status\":\"ok\"}"))));
+        all.put("/v1/completions", new Route(HttpMethod.POST, true, new CompletionRoute(server)::handle));
+        this.routes = Map.copyOf(all);
     }
 
     /** Whether the engine lists {@code model} among its models. */

@@ -77,11 +77,18 @@ public final class LoadedModel {
     }
 
     /**
-     * {@code request}'s conversation rendered with the model's chat template.
+     * {@code request}'s conversation rendered with the model's chat template; a raw prompt
+     * ({@link dev.switchboard.server.engine.Engine#RAW_PROMPT}, from {@code /v1/completions}) is its
+     * one message's text as it is.
      *
      * @throws EngineException 500 if the template fails or llama.cpp would fall back to ChatML
      */
     public String render(ChatRequest request) {
+        if (Boolean.TRUE.equals(request.extensions().get(dev.switchboard.server.engine.Engine.RAW_PROMPT))
+                && request.messages().size() == 1
+                && request.messages().get(0) instanceof dev.switchboard.core.ChatMessage.UserMessage prompt) {
+            return prompt.content();
+        }
         List<ChatPrompt.Turn> turns = ChatPrompt.normalise(request.messages());
         try {
             return ProbeAccess.render(llama, gguf, turns);
