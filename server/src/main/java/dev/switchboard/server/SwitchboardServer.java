@@ -24,6 +24,10 @@ import dev.switchboard.server.engine.ScriptedEngine;
 import dev.switchboard.server.fault.Faults;
 import dev.switchboard.server.internal.Routes;
 import dev.switchboard.server.internal.ServerContext;
+import dev.switchboard.server.internal.audio.AudioClip;
+import dev.switchboard.server.internal.audio.AudioRoute;
+import dev.switchboard.server.internal.rag.KnowledgeBase;
+import dev.switchboard.server.internal.rag.RagRoute;
 
 /**
  * An embeddable OpenAI- and Ollama-compatible HTTP endpoint in front of an {@link Engine}.
@@ -138,8 +142,30 @@ public final class SwitchboardServer implements AutoCloseable {
         private int port;
         private int eventLoops = Math.max(1, Runtime.getRuntime().availableProcessors());
         private String apiKey;
+        private RagOptions rag;
+        private AudioOptions audio = AudioOptions.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * Turns on {@code POST /rag/chat/completions} with a knowledge base loaded by
+         * {@link #start()} (see {@link RagOptions}); default null: the route answers 404.
+         */
+        public Builder rag(RagOptions rag) {
+            this.rag = rag;
+            return this;
+        }
+
+        /**
+         * Where {@code POST /audio/chat/completions} takes its reply from and how it paces it (see
+         * {@link AudioOptions}); default {@link AudioOptions#defaults()}, the generated reply.
+         *
+         * @throws NullPointerException if {@code audio} is null
+         */
+        public Builder audio(AudioOptions audio) {
+            this.audio = Objects.requireNonNull(audio, "audio");
+            return this;
         }
 
         /**
@@ -210,8 +236,14 @@ public final class SwitchboardServer implements AutoCloseable {
          * named in answers to requests without a model), then binds every event loop to the port.
          * Waits up to 30 s for binding.
          *
+         * <p>With {@link #rag}, the knowledge base is read and embedded first (blocking); with
+         * {@link #audio}, its files are read.
+         *
          * @throws IllegalStateException       if no engine was set, or binding took over 30 s, was
-         *                                     interrupted or failed for a reason other than I/O
+         *                                     interrupted or failed for a reason other than I/O, or
+         *                                     the engine failed to embed the RAG knowledge base
+         * @throws IllegalArgumentException    if the RAG directory is missing or holds no text, or the
+         *                                     audio WAV file is not 16-bit PCM mono
          * @throws java.io.UncheckedIOException if the port cannot be bound
          */
         public SwitchboardServer start() {
@@ -223,7 +255,9 @@ public final class SwitchboardServer implements AutoCloseable {
                 List<ModelInfo> models = engine.models();
                 String defaultModel = models.isEmpty() ? ScriptedEngine.MODEL : models.get(0).id();
                 ServerContext context = new ServerContext(vertx, engine, new Faults(), defaultModel, apiKey);
-                return new SwitchboardServer(vertx, context, host, listen(vertx, new Routes(context)));
+                RagRoute ragRoute = new RagRoute(context, rag == null ? null : KnowledgeBase.load(rag, engine), rag);
+                AudioRoute audioRoute = new AudioRoute(context, AudioClip.load(audio), audio);
+                return new SwitchboardServer(vertx, context, host, listen(vertx, new Routes(context, ragRoute, audioRoute)));
             } catch (RuntimeException e) {
                 vertx.close();
                 throw e;

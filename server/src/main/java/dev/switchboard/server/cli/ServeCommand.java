@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.switchboard.server.SwitchboardServer;
@@ -79,6 +80,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--jinja", description = "render chat templates with llama.cpp's Jinja engine")
     boolean jinja;
 
+    @Mixin
+    RouteOptions routes = new RouteOptions();
+
     private final PrintStream out;
     private final CountDownLatch stopped;
 
@@ -110,7 +114,8 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("error: " + e.getMessage());
             return 3;
         }
-        SwitchboardServer server = SwitchboardServer.builder().engine(engine).host(host).port(port).apiKey(apiKey).start();
+        SwitchboardServer server = SwitchboardServer.builder().engine(engine).host(host).port(port).apiKey(apiKey)
+                .rag(routes.rag()).audio(routes.audio()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "switchboard-shutdown"));
         out.println("Switchboard endpoint: " + engine.description());
         if (source.demo) {

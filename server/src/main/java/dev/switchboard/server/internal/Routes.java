@@ -17,6 +17,10 @@ import dev.switchboard.core.wire.InboundChat;
 import dev.switchboard.core.wire.OllamaWire;
 import dev.switchboard.core.wire.OpenAiWire;
 import dev.switchboard.core.wire.WireFormatException;
+import dev.switchboard.server.AudioOptions;
+import dev.switchboard.server.internal.audio.AudioClip;
+import dev.switchboard.server.internal.audio.AudioRoute;
+import dev.switchboard.server.internal.rag.RagRoute;
 
 /**
  * The request handler: routes on method and exact path, reads bodies (8 MiB at most), and answers
@@ -40,8 +44,22 @@ public final class Routes implements Handler<HttpServerRequest> {
     private final Embeddings embeddings;
     private final Map<String, Route> routes;
 
-    /** @param server the shared state of the server these routes serve */
+    /**
+     * Routes without RAG (its route answers 404) and with the generated audio reply.
+     *
+     * @param server the shared state of the server these routes serve
+     */
     public Routes(ServerContext server) {
+        this(server, new RagRoute(server, null, null),
+                new AudioRoute(server, AudioClip.load(AudioOptions.defaults()), AudioOptions.defaults()));
+    }
+
+    /**
+     * @param server the shared state of the server these routes serve
+     * @param rag    {@code POST /rag/chat/completions}
+     * @param audio  {@code POST /audio/chat/completions}
+     */
+    public Routes(ServerContext server, RagRoute rag, AudioRoute audio) {
         this.server = server;
         this.embeddings = new Embeddings(server);
         Map<String, Route> all = new HashMap<>(Map.of(
@@ -55,6 +73,8 @@ public final class Routes implements Handler<HttpServerRequest> {
                 "/", new Route(HttpMethod.GET, false, (r, b) -> text(r, "text/plain; charset=utf-8", "Ollama is running")),
                 "/health", new Route(HttpMethod.GET, false, (r, b) -> text(r, ErrorReplies.JSON, "{\"status\":\"ok\"}"))));
         all.put("/v1/completions", new Route(HttpMethod.POST, true, new CompletionRoute(server)::handle));
+        all.put("/rag/chat/completions", new Route(HttpMethod.POST, true, rag::handle));
+        all.put("/audio/chat/completions", new Route(HttpMethod.POST, true, audio::handle));
         this.routes = Map.copyOf(all);
     }
 
