@@ -10,7 +10,8 @@ import java.util.Objects;
  * generated reply.
  *
  * <p>The reply is read once, at start: {@value #TRANSCRIPT_FILE} and {@value #AUDIO_FILE} in
- * {@link #directory()} when both are there (the WAV must be 16-bit PCM, mono, at most
+ * {@link #directory()} when both are there (the WAV must be 16-bit PCM, mono, 24,000 Hz, as OpenAI's
+ * {@code pcm16} output, since the chunks carry no rate; at most
  * {@value #MAX_WAV_BYTES} bytes; anything else stops {@code start()} with an
  * {@link IllegalArgumentException} naming the file); otherwise, with a logged note, a generated
  * reply labelled simulated: three tones at 24 kHz and a transcript starting {@code [simulated]}.

@@ -89,7 +89,7 @@ class AudioRouteTest {
         for (int i = 0; i < samples.length; i++) {
             samples[i] = (short) (i * 31 - 15_000);
         }
-        Files.write(dir.resolve("audio.wav"), wav(16_000, 1, samples));
+        Files.write(dir.resolve("audio.wav"), wav(24_000, 1, samples));
         Files.writeString(dir.resolve("transcript.txt"), "Hello from a file.\n");
         byte[] expected = new byte[samples.length * 2];
         ByteBuffer.wrap(expected).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(samples);
@@ -126,6 +126,16 @@ class AudioRouteTest {
         assertThatThrownBy(() -> SwitchboardServer.builder().engine(new ScriptedEngine())
                 .audio(AudioOptions.fromDirectory(dir)).start())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16-bit PCM mono");
+    }
+
+    @Test
+    void aWavAtAnotherRateStopsTheStart(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("audio.wav"), wav(16_000, 1, new short[8]));
+        Files.writeString(dir.resolve("transcript.txt"), "16 kHz");
+
+        assertThatThrownBy(() -> SwitchboardServer.builder().engine(new ScriptedEngine())
+                .audio(AudioOptions.fromDirectory(dir)).start())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("24000 Hz");
     }
 
     @Test

@@ -32,7 +32,7 @@ final class RouteOptions {
     String ragEmbeddingModel;
 
     @Option(names = "--audio-dir", paramLabel = "DIR", description = "serve " + AudioOptions.TRANSCRIPT_FILE + " and "
-            + AudioOptions.AUDIO_FILE + " (16-bit PCM mono) from DIR on POST /audio/chat/completions;"
+            + AudioOptions.AUDIO_FILE + " (16-bit PCM mono, 24 kHz) from DIR on POST /audio/chat/completions;"
             + " default a generated reply, labelled simulated")
     Path audioDir;
 

@@ -28,7 +28,7 @@ import dev.switchboard.server.AudioOptions;
  */
 public record AudioClip(String transcript, int sampleRate, int pcmBytes, List<String> pieces, boolean simulated) {
 
-    /** The generated reply's sample rate: OpenAI's {@code pcm16} output is 24 kHz mono. */
+    /** The sample rate of every reply: OpenAI's {@code pcm16} output is 24 kHz mono, and chunks do not say it. */
     public static final int SIMULATED_RATE = 24_000;
     /** The generated reply's transcript. */
     public static final String SIMULATED_TRANSCRIPT = "[simulated] Switchboard has no speech model here: "
@@ -59,6 +59,10 @@ public record AudioClip(String transcript, int sampleRate, int pcmBytes, List<St
                                 + " bytes");
                     }
                     Wav.Pcm pcm = Wav.read(Files.readAllBytes(wav), wav.toString());
+                    if (pcm.sampleRate() != SIMULATED_RATE) { // the stream cannot say its rate: pcm16 is 24 kHz
+                        throw new IllegalArgumentException(wav + " must be sampled at 24000 Hz (OpenAI's pcm16);"
+                                + " it is " + pcm.sampleRate() + " Hz");
+                    }
                     String text = Files.readString(transcript, StandardCharsets.UTF_8).strip();
                     LOG.info("audio route: {} ({} Hz, {} samples) with {}", wav, pcm.sampleRate(), pcm.data().length / 2,
                             transcript);
