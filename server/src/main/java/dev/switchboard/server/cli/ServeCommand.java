@@ -25,7 +25,8 @@ import dev.switchboard.server.gguf.DemoModel;
  * serve --demo-model                       # random weights — text is not meaningful
  * </pre>
  *
- * <p>Exit status: 0 after Ctrl+C, 2 for bad arguments (picocli's usage error), 3 for a model that
+ * <p>Exit status: 0 after Ctrl+C, 2 for bad arguments (picocli's usage error, or a RAG or audio
+ * directory the routes cannot use: the reason is printed), 3 for a model that
  * cannot be loaded (the reason is printed), 1 for anything else, such as a port that cannot be bound.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
@@ -102,7 +103,8 @@ public final class ServeCommand implements Callable<Integer> {
      * Loads the model, starts the server, prints what it serves, and waits for Ctrl+C (or, in
      * tests, the latch given to the constructor).
      *
-     * @return 0 after stopping, 3 if the model could not be loaded
+     * @return 0 after stopping, 2 for a RAG or audio directory the routes cannot use, 3 if the model
+     *         could not be loaded
      * @throws InterruptedException if interrupted while serving
      */
     @Override
@@ -114,8 +116,15 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("error: " + e.getMessage());
             return 3;
         }
-        SwitchboardServer server = SwitchboardServer.builder().engine(engine).host(host).port(port).apiKey(apiKey)
-                .rag(routes.rag()).audio(routes.audio()).start();
+        SwitchboardServer server;
+        try {
+            server = SwitchboardServer.builder().engine(engine).host(host).port(port).apiKey(apiKey)
+                    .rag(routes.rag()).audio(routes.audio()).start();
+        } catch (IllegalArgumentException e) { // a RAG directory without text, an audio file that is not pcm16
+            engine.close();
+            out.println("error: " + e.getMessage());
+            return 2;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "switchboard-shutdown"));
         out.println("Switchboard endpoint: " + engine.description());
         if (source.demo) {

@@ -65,6 +65,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void aMissingRagDirectoryExitsWith2AndTheReason() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int status = new CommandLine(new ServeCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                new CountDownLatch(1))).execute("--demo-model", "--port", "0", "--rag-dir", "no/such/knowledge");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("error: RAG knowledge directory")
+                .contains("does not exist");
+    }
+
+    @Test
     void modelAndDemoModelTogetherIsAUsageError() {
         CommandLine command = new CommandLine(new ServeCommand(System.out, new CountDownLatch(1)));
         command.setErr(new java.io.PrintWriter(new ByteArrayOutputStream()));
