@@ -23,6 +23,7 @@ import dev.switchboard.core.EmbeddingResponse;
 import dev.switchboard.core.ModelInfo;
 import dev.switchboard.server.engine.Engine;
 import dev.switchboard.server.engine.EngineCall;
+import dev.switchboard.server.engine.EngineException;
 import dev.switchboard.server.engine.EngineSink;
 import dev.switchboard.server.engine.ReasoningShape;
 import dev.switchboard.server.engine.ScriptedEngine;
@@ -40,6 +41,7 @@ class RagRouteTest {
     @TempDir
     static Path knowledge;
     static final List<ChatRequest> received = new CopyOnWriteArrayList<>();
+    static volatile boolean failEmbeddings;
     static SwitchboardServer server;
 
     @BeforeAll
@@ -111,6 +113,28 @@ class RagRouteTest {
     }
 
     @Test
+    void aRetrievalFailureAfterTheWaitingMessageIsAnErrorFrameAndBeforeOutputItsStatus() {
+        failEmbeddings = true;
+        try {
+            HttpResponse<String> streamed = Http.post(server, "/rag/chat/completions", ask("Any volcano?", true));
+            HttpResponse<String> whole = Http.post(server, "/rag/chat/completions", ask("Any volcano?", false));
+            List<JsonNode> chunks = Http.sseChunks(streamed.body());
+            JsonNode last = chunks.get(chunks.size() - 1);
+
+            assertThat(streamed.statusCode()).isEqualTo(200);
+            assertThat(chunks.get(1).path("choices").path(0).path("delta").path("content").asText()).isEqualTo(WAITING);
+            assertThat(last.path("error").path("code").asInt()).isEqualTo(503);
+            assertThat(last.path("error").path("message").asText()).contains("RAG retrieval failed")
+                    .contains("the embedding model is loading");
+            assertThat(Http.sseData(streamed.body())).doesNotContain("[DONE]");
+            assertThat(whole.statusCode()).isEqualTo(503);
+            assertThat(Http.json(whole.body()).path("error").path("message").asText()).contains("RAG retrieval failed");
+        } finally {
+            failEmbeddings = false;
+        }
+    }
+
+    @Test
     void badBodiesAre400InTheV1Envelope() {
         String[] bodies = {"{", "{\"messages\":\"hi\"}",
                 "{\"messages\":[{\"role\":\"system\",\"content\":\"no user message\"}]}"};
@@ -166,6 +190,9 @@ class RagRouteTest {
 
         @Override
         public EmbeddingResponse embed(EmbeddingRequest request) {
+            if (failEmbeddings) {
+                throw new EngineException(503, "the embedding model is loading");
+            }
             return scripted.embed(request);
         }
 

@@ -18,8 +18,9 @@ import dev.switchboard.server.internal.ServerContext;
 
 /**
  * The server's engine, for one RAG request: {@link #chat} first sends the waiting message (if
- * any) as a text event, then retrieves on a worker thread and hands the request, with the
- * passages as context, to the server's engine, whose events it passes on. Everything else is the
+ * any) as a text event, then, on a worker thread, retrieves and hands the request, with the
+ * passages as context, to the server's engine (engines may be called from any thread), whose
+ * events it passes on. Everything else is the
  * server engine's. At most {@value #MAX_PENDING_RETRIEVALS} retrievals wait or run at once over the
  * server; past that a request is refused with 503.
  */
@@ -91,22 +92,29 @@ final class RagEngine implements Engine {
             this.sink = sink;
         }
 
-        /** On the request's event loop: the retrieval's result comes back to it. */
+        /**
+         * Sends the waiting message, then retrieves and starts the engine's call on a worker thread:
+         * neither the embedding of the query nor the engine's {@code chat} runs on an event loop.
+         */
         void start() {
             if (waitingMessage != null && !waitingMessage.isEmpty()) {
                 sink.onEvent(new ChatEvent.TextDelta(waitingMessage));
             }
-            server.vertx().executeBlocking(() -> knowledge.search(query), false).onComplete(result -> {
-                pending.decrementAndGet();
-                if (cancelled) {
-                    return;
+            server.vertx().executeBlocking(() -> {
+                try {
+                    List<KnowledgeBase.Hit> hits = knowledge.search(query);
+                    if (!cancelled) {
+                        startEngine(RagRoute.withContext(request, hits));
+                    }
+                } catch (RuntimeException e) {
+                    if (!cancelled) {
+                        sink.onError(failure(e));
+                    }
+                } finally {
+                    pending.decrementAndGet();
                 }
-                if (result.failed()) {
-                    sink.onError(failure(result.cause()));
-                    return;
-                }
-                startEngine(RagRoute.withContext(request, result.result()));
-            });
+                return null;
+            }, false);
         }
 
         private void startEngine(ChatRequest withContext) {
