@@ -138,6 +138,7 @@ public final class SwitchboardServer implements AutoCloseable {
         private int port;
         private int eventLoops = Math.max(1, Runtime.getRuntime().availableProcessors());
         private String apiKey;
+        private List<String> corsOrigins = List.of();
 
         private Builder() {
         }
@@ -206,6 +207,19 @@ public final class SwitchboardServer implements AutoCloseable {
         }
 
         /**
+         * Lets pages from {@code origins} call the server from a browser (CORS): their requests get
+         * {@code Access-Control-Allow-Origin}, and a preflight {@code OPTIONS} is answered 204 with
+         * the allowed methods and headers. {@code *} allows any origin. Default empty: no CORS
+         * header is sent (a preflight is still answered 204, without them, so the browser refuses).
+         *
+         * @throws NullPointerException if {@code origins} or one of them is null
+         */
+        public Builder corsOrigins(List<String> origins) {
+            this.corsOrigins = List.copyOf(origins);
+            return this;
+        }
+
+        /**
          * Binds and starts: calls the engine's {@code models()} once (its first model is the one
          * named in answers to requests without a model), then binds every event loop to the port.
          * Waits up to 30 s for binding.
@@ -222,7 +236,8 @@ public final class SwitchboardServer implements AutoCloseable {
             try {
                 List<ModelInfo> models = engine.models();
                 String defaultModel = models.isEmpty() ? ScriptedEngine.MODEL : models.get(0).id();
-                ServerContext context = new ServerContext(vertx, engine, new Faults(), defaultModel, apiKey);
+                ServerContext context = new ServerContext(vertx, engine, new Faults(), defaultModel, apiKey,
+                        corsOrigins);
                 return new SwitchboardServer(vertx, context, host, listen(vertx, new Routes(context)));
             } catch (RuntimeException e) {
                 vertx.close();
