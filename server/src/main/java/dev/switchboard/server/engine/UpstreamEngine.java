@@ -77,6 +77,8 @@ public final class UpstreamEngine implements Engine {
     private final List<UpstreamNode> nodes;
     private final ThreadPoolExecutor relays;
     private final ScheduledExecutorService checks;
+    /** Closes cancelled upstream streams off the event loop. */
+    private final ThreadPoolExecutor closer;
     private final ReasoningShape reasoningShape;
     private final int maxConcurrentCalls;
     private final AtomicInteger turn = new AtomicInteger();
@@ -89,6 +91,8 @@ public final class UpstreamEngine implements Engine {
         this.relays = new ThreadPoolExecutor(0, maxConcurrentCalls, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 daemon("switchboard-upstream-"));
         this.checks = Executors.newScheduledThreadPool(Math.min(nodes.size(), 4), daemon("switchboard-health-"));
+        this.closer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(4096),
+                daemon("switchboard-upstream-close-"));
     }
 
     /** Returns a builder: no upstream yet (one is required), checks every 5 s, 512 concurrent relays. */
@@ -127,7 +131,7 @@ public final class UpstreamEngine implements Engine {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(sink, "sink");
         String model = resolve(request.model());
-        UpstreamCall call = new UpstreamCall(request.withModel(model), sink, router(model));
+        UpstreamCall call = new UpstreamCall(request.withModel(model), sink, router(model), closer);
         try {
             relays.execute(call);
         } catch (RejectedExecutionException e) {
@@ -222,6 +226,7 @@ public final class UpstreamEngine implements Engine {
         }
         checks.shutdownNow();
         relays.shutdownNow();
+        closer.shutdown();
         for (UpstreamNode node : nodes) {
             try {
                 node.upstream().client().close();

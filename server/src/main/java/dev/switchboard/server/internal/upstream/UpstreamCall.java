@@ -3,6 +3,8 @@ package dev.switchboard.server.internal.upstream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import dev.switchboard.core.ChatEvent;
 import dev.switchboard.core.ChatRequest;
@@ -43,6 +45,7 @@ public final class UpstreamCall implements PausableEngineCall, Runnable {
     private final ChatRequest request;
     private final EngineSink sink;
     private final Router router;
+    private final Executor closer;
     private final Object lock = new Object();
     private boolean cancelled;
     private boolean paused;
@@ -53,11 +56,14 @@ public final class UpstreamCall implements PausableEngineCall, Runnable {
      * @param request the request to relay, with its model resolved
      * @param sink    where the events go
      * @param router  chooses upstreams
+     * @param closer  where {@link #cancel()} closes the upstream stream: closing may block briefly
+     *                (a client may drain or tear down its connection), and cancel runs on an event loop
      */
-    public UpstreamCall(ChatRequest request, EngineSink sink, Router router) {
+    public UpstreamCall(ChatRequest request, EngineSink sink, Router router, Executor closer) {
         this.request = request;
         this.sink = sink;
         this.router = router;
+        this.closer = closer;
     }
 
     @Override
@@ -148,7 +154,7 @@ public final class UpstreamCall implements PausableEngineCall, Runnable {
             return new Outcome(new LlmException(UpstreamErrors.reason(e), 0, null, null, e), delivered);
         } finally {
             if (stream != null) {
-                stream.close();
+                closeQuietly(stream);
             }
             synchronized (lock) {
                 current = null;
@@ -183,7 +189,24 @@ public final class UpstreamCall implements PausableEngineCall, Runnable {
             stream = ended ? null : current;
         }
         if (stream != null) {
-            stream.close(); // aborts a blocked read and cancels the upstream request; never throws
+            try {
+                closer.execute(() -> closeQuietly(stream)); // aborts the blocked read, cancels the upstream request
+            } catch (RejectedExecutionException e) {
+                closeQuietly(stream); // the engine is closing
+            }
+        }
+    }
+
+    /**
+     * Closes {@code stream}, ignoring what a client throws when its close races the reading thread
+     * (raw-http's OkHttp source can throw {@code IllegalStateException} then): the request is
+     * cancelled either way, and cancel must never throw.
+     */
+    private static void closeQuietly(ChatStream stream) {
+        try {
+            stream.close();
+        } catch (RuntimeException ignored) {
+            // see above
         }
     }
 
