@@ -54,7 +54,9 @@ final class HealthFormat {
         root.put("id", info.id());
         root.put("object", "model");
         root.put("created", info.created());
-        root.put("owned_by", info.ownedBy());
+        if (info.ownedBy() != null) { // an upstream may not say (Ollama's native /api/tags has no owner)
+            root.put("owned_by", info.ownedBy());
+        }
         return bytes(root);
     }
 
