@@ -35,9 +35,13 @@ import dev.switchboard.server.internal.ServerContext;
  * }
  * }</pre>
  *
- * <p>Routes: {@code POST /v1/chat/completions}, {@code POST /v1/embeddings}, {@code GET /v1/models},
+ * <p>Routes: {@code POST /v1/chat/completions} (also as {@code POST /chat/completions}),
+ * {@code POST /v1/embeddings}, {@code GET /v1/models}, {@code GET /v1/models/{id}},
  * {@code POST /api/chat}, {@code POST /api/generate}, {@code POST /api/embed}, {@code GET /api/tags},
- * {@code GET /} ("Ollama is running"), {@code GET /health}. Shapes, status codes and error envelopes
+ * {@code GET /api/version}, {@code GET /} ("Ollama is running"), {@code GET /health} (the engine's
+ * {@link Engine#health()}: 200 or 503), and {@code OPTIONS} on each (CORS preflights,
+ * {@link Builder#corsOrigins}). One access-log line per request on the SLF4J logger
+ * {@code dev.switchboard.server.access}. Shapes, status codes and error envelopes
  * are in the server README; they follow the recorded
  * {@code core/src/test/resources/reference/llama-server-transcripts/} on {@code /v1} and
  * {@code core/src/test/resources/reference/ollama-wire.md} on {@code /api}.
