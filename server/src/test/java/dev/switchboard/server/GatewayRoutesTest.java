@@ -80,6 +80,22 @@ class GatewayRoutesTest {
     }
 
     @Test
+    void withAKeyOnlyACallerPresentingItLearnsWhy() {
+        ScriptedEngine engine = new ScriptedEngine();
+        try (SwitchboardServer closing = SwitchboardServer.builder().engine(engine).apiKey("s3cret").start()) {
+            engine.close();
+            HttpResponse<String> anonymous = Http.get(closing, "/health");
+            HttpResponse<String> keyed = Http.send(HttpRequest.newBuilder(URI.create(closing.rootUrl() + "/health"))
+                    .header("Authorization", "Bearer s3cret").GET().build());
+
+            assertThat(anonymous.statusCode()).isEqualTo(503);
+            assertThat(anonymous.body()).isEqualTo("{\"status\":\"unavailable\"}");
+            assertThat(keyed.statusCode()).isEqualTo(503);
+            assertThat(Http.json(keyed.body()).path("reason").asText()).isEqualTo("the scripted engine is closed");
+        }
+    }
+
+    @Test
     void withoutCorsAPreflightGetsNoCorsHeaders() {
         HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(server.rootUrl() + "/v1/chat/completions"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://app.example")

@@ -24,13 +24,14 @@ final class HealthFormat {
     private HealthFormat() {
     }
 
-    static byte[] health(EngineHealth health) {
+    /** @param detailed whether to add the reason and the upstreams (false: the status alone) */
+    static byte[] health(EngineHealth health, boolean detailed) {
         ObjectNode root = JSON.createObjectNode();
         root.put("status", health.healthy() ? "ok" : "unavailable");
-        if (health.reason() != null) {
+        if (detailed && health.reason() != null) {
             root.put("reason", health.reason());
         }
-        if (!health.upstreams().isEmpty()) {
+        if (detailed && !health.upstreams().isEmpty()) {
             ArrayNode upstreams = root.putArray("upstreams");
             for (UpstreamState state : health.upstreams()) {
                 ObjectNode node = upstreams.addObject();

@@ -201,14 +201,20 @@ public final class Routes implements Handler<HttpServerRequest> {
         }));
     }
 
-    /** {@code GET /health}: the engine's own word, 200 when healthy, else 503 with the reasons. */
+    /**
+     * {@code GET /health}: the engine's own word, 200 when healthy, else 503 with the reasons. Open
+     * without a key (as llama-server's); when the server has a key, only a caller presenting it
+     * sees the reasons and the upstreams (names, URLs, models).
+     */
     private void health(HttpServerRequest request) {
         server.vertx().executeBlocking(() -> server.engine().health(), false).onComplete(result -> guard(request, () -> {
             dev.switchboard.server.engine.EngineHealth health = result.succeeded() ? result.result()
                     : dev.switchboard.server.engine.EngineHealth.unavailable("the engine failed its health check: "
                             + result.cause());
+            // with a key configured, an anonymous caller learns up or down, not the upstreams behind
+            boolean detailed = server.apiKey() == null || authorized(request);
             request.response().setStatusCode(health.healthy() ? 200 : 503).putHeader("Content-Type", ErrorReplies.JSON)
-                    .end(Buffer.buffer(HealthFormat.health(health)));
+                    .end(Buffer.buffer(HealthFormat.health(health, detailed)));
         }));
     }
 
