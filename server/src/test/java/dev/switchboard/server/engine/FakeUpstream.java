@@ -1,5 +1,6 @@
 package dev.switchboard.server.engine;
 
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -10,20 +11,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.switchboard.core.Capabilities;
 import dev.switchboard.core.ChatEvent;
 import dev.switchboard.core.ChatRequest;
-import dev.switchboard.core.ChatResponse;
 import dev.switchboard.core.ChatStream;
-import dev.switchboard.core.EmbeddingRequest;
-import dev.switchboard.core.EmbeddingResponse;
 import dev.switchboard.core.LlmClient;
 import dev.switchboard.core.ModelInfo;
 import dev.switchboard.core.error.LlmException;
 
 /**
- * An {@link LlmClient} whose answers the test feeds one item at a time: each {@link #stream} call
+ * An upstream ({@link #client()}, an {@link LlmClient}) whose answers the test feeds one item at a time: each {@link #stream} call
  * takes the next queued {@link Answer}, whose events (or failure) the test pushes while the relay
  * reads. Counts the streams opened and the streams cancelled.
  */
-final class FakeUpstream implements LlmClient {
+final class FakeUpstream {
 
     /** What one stream gives: events pushed by the test, ended by {@link #end()} or {@link #fail}. */
     static final class Answer {
@@ -99,8 +97,36 @@ final class FakeUpstream implements LlmClient {
         models.set(error == null ? List.of(new ModelInfo("m", "fake", 0)) : error);
     }
 
-    @Override
-    public ChatStream stream(ChatRequest request) {
+    /**
+     * The {@link LlmClient} view: {@code stream}, {@code models}, {@code capabilities} and
+     * {@code close} work; any other method fails the test. A dynamic proxy rather than a class, so a
+     * method added to {@code LlmClient} later needs nothing here.
+     */
+    LlmClient client() {
+        return (LlmClient) Proxy.newProxyInstance(LlmClient.class.getClassLoader(), new Class<?>[] {LlmClient.class},
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "stream":
+                            return stream((ChatRequest) args[0]);
+                        case "models":
+                            return models();
+                        case "capabilities":
+                            return Capabilities.all();
+                        case "close":
+                            return null;
+                        case "toString":
+                            return "FakeUpstream";
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "equals":
+                            return proxy == args[0];
+                        default:
+                            throw new AssertionError("the gateway should not call " + method.getName());
+                    }
+                });
+    }
+
+    private ChatStream stream(ChatRequest request) {
         streams.incrementAndGet();
         Object next = answers.poll();
         if (next == null) {
@@ -113,31 +139,11 @@ final class FakeUpstream implements LlmClient {
     }
 
     @SuppressWarnings("unchecked")
-    @Override
-    public List<ModelInfo> models() {
+    private List<ModelInfo> models() {
         Object value = models.get();
         if (value instanceof LlmException) {
             throw (LlmException) value;
         }
         return (List<ModelInfo>) value;
-    }
-
-    @Override
-    public ChatResponse chat(ChatRequest request) {
-        throw new AssertionError("the gateway streams every chat upstream");
-    }
-
-    @Override
-    public EmbeddingResponse embed(EmbeddingRequest request) {
-        throw new AssertionError("not used");
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return Capabilities.all();
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -36,7 +36,7 @@ class UpstreamEngineTest {
 
     private UpstreamEngine twoUpstreams() {
         engine = UpstreamEngine.builder().healthCheckInterval(Duration.ofHours(1))
-                .upstream(Upstream.of("a", "http://a", a)).upstream(Upstream.of("b", "http://b", b)).build();
+                .upstream(Upstream.of("a", "http://a", a.client())).upstream(Upstream.of("b", "http://b", b.client())).build();
         return engine;
     }
 
