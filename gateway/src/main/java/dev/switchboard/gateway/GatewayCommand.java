@@ -120,7 +120,8 @@ public final class GatewayCommand implements Callable<Integer> {
         String apiKey = Secrets.read(apiKeyFile, "SWITCHBOARD_API_KEY", env);
         UpstreamEngine.Builder engine = UpstreamEngine.builder()
                 .healthCheckInterval(Duration.ofSeconds(healthIntervalSeconds))
-                .maxConcurrentCalls(maxStreams);
+                .maxConcurrentCalls(maxStreams)
+                .secret(upstreamKey); // never shown, should an upstream quote it in an error
         for (String spec : upstreamSpecs()) {
             engine.upstream(UpstreamSpecs.parse(spec, upstreamKey, Duration.ofSeconds(connectTimeoutSeconds),
                     Duration.ofSeconds(timeoutSeconds)));

@@ -34,7 +34,8 @@ public final class UpstreamSpecs {
      * @param apiKey         the key the upstream needs, or null; sent as {@code Authorization: Bearer}
      * @param connectTimeout the longest wait for a connection
      * @param readTimeout    the longest silence from the upstream, including before its first byte
-     * @throws IllegalArgumentException if the URL is not http(s)
+     * @throws IllegalArgumentException if the URL is not http(s), or holds credentials
+     *                                  ({@code user:key@}; the message does not repeat them)
      */
     public static Upstream parse(String spec, String apiKey, Duration connectTimeout, Duration readTimeout) {
         Objects.requireNonNull(spec, "spec");
@@ -55,6 +56,11 @@ public final class UpstreamSpecs {
         }
         boolean openAi = url.endsWith("/v1");
         URI uri = URI.create(url);
+        if (uri.getRawUserInfo() != null) {
+            // a URL is printed, logged and shown in /health: a key has no place in it
+            throw new IllegalArgumentException("an upstream URL must not hold credentials (" + uri.getHost()
+                    + "): give the key in LLM_UPSTREAM_API_KEY or --upstream-api-key-file");
+        }
         if (name == null) {
             name = uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
         }

@@ -81,6 +81,7 @@ public final class UpstreamEngine implements Engine {
     private final ThreadPoolExecutor closer;
     private final ReasoningShape reasoningShape;
     private final int maxConcurrentCalls;
+    private final List<String> secrets;
     private final AtomicInteger turn = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -88,6 +89,7 @@ public final class UpstreamEngine implements Engine {
         this.nodes = builder.upstreams.stream().map(UpstreamNode::new).toList();
         this.reasoningShape = builder.reasoningShape;
         this.maxConcurrentCalls = builder.maxConcurrentCalls;
+        this.secrets = List.copyOf(builder.secrets);
         this.relays = new ThreadPoolExecutor(0, maxConcurrentCalls, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 daemon("switchboard-upstream-"));
         this.checks = Executors.newScheduledThreadPool(Math.min(nodes.size(), 4), daemon("switchboard-health-"));
@@ -175,7 +177,7 @@ public final class UpstreamEngine implements Engine {
             }
         }
         if (lastError != null) {
-            throw UpstreamErrors.toEngine(lastNode.upstream().name(), model, lastError);
+            throw toEngine(lastNode, model, lastError);
         }
         throw router.none();
     }
@@ -240,9 +242,10 @@ public final class UpstreamEngine implements Engine {
         try {
             node.up(node.upstream().client().models());
         } catch (LlmException e) {
-            node.down(UpstreamErrors.toEngine(node.upstream().name(), null, e).getMessage());
+            node.down(toEngine(node, null, e).getMessage());
         } catch (RuntimeException e) {
-            node.down("upstream '" + node.upstream().name() + "' failed its health check: " + UpstreamErrors.reason(e));
+            node.down(redact("upstream '" + node.upstream().name() + "' failed its health check: "
+                    + UpstreamErrors.reason(e)));
         }
     }
 
@@ -288,9 +291,30 @@ public final class UpstreamEngine implements Engine {
 
             @Override
             public void failed(UpstreamNode node, LlmException error) {
-                node.down(UpstreamErrors.toEngine(node.upstream().name(), model, error).getMessage());
+                node.down(UpstreamEngine.this.toEngine(node, model, error).getMessage());
+            }
+
+            @Override
+            public EngineException toEngine(UpstreamNode node, LlmException error) {
+                return UpstreamEngine.this.toEngine(node, model, error);
             }
         };
+    }
+
+    /** {@link UpstreamErrors#toEngine}, with every configured secret in the message replaced by {@code ***}. */
+    private EngineException toEngine(UpstreamNode node, String model, LlmException error) {
+        EngineException mapped = UpstreamErrors.toEngine(node.upstream().name(), model, error);
+        String message = redact(mapped.getMessage());
+        return message.equals(mapped.getMessage()) ? mapped
+                : new EngineException(mapped.status(), message, mapped.retryAfter());
+    }
+
+    private String redact(String text) {
+        String out = text;
+        for (String secret : secrets) {
+            out = out.replace(secret, "***");
+        }
+        return out;
     }
 
     /** The healthy upstream serving {@code model}, not yet tried, with the fewest in flight; ties in turn. */
@@ -342,6 +366,7 @@ public final class UpstreamEngine implements Engine {
     /** Configures an {@link UpstreamEngine}. */
     public static final class Builder {
         private final List<Upstream> upstreams = new ArrayList<>();
+        private final List<String> secrets = new ArrayList<>();
         private Duration healthCheckInterval = Duration.ofSeconds(5);
         private Duration firstCheckTimeout = Duration.ofSeconds(10);
         private int maxConcurrentCalls = 512;
@@ -363,6 +388,19 @@ public final class UpstreamEngine implements Engine {
                 throw new IllegalArgumentException("two upstreams are named '" + upstream.name() + "'");
             }
             upstreams.add(upstream);
+            return this;
+        }
+
+        /**
+         * A string never to show, such as an upstream's API key: wherever it appears in a message
+         * the engine produces (an error answered to a caller, a reason in {@code /health}), it is
+         * replaced by {@code ***}. An upstream may quote the key it was sent; this is the net under
+         * that. Null or blank is ignored.
+         */
+        public Builder secret(String secret) {
+            if (secret != null && !secret.isBlank()) {
+                secrets.add(secret);
+            }
             return this;
         }
 

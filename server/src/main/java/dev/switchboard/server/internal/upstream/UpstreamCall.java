@@ -40,6 +40,9 @@ public final class UpstreamCall implements PausableEngineCall, Runnable {
 
         /** Marks {@code node} down because a request found it so. */
         void failed(UpstreamNode node, LlmException error);
+
+        /** What the caller gets for {@code error} from {@code node} (mapped, secrets redacted). */
+        EngineException toEngine(UpstreamNode node, LlmException error);
     }
 
     private final ChatRequest request;
@@ -95,7 +98,7 @@ public final class UpstreamCall implements PausableEngineCall, Runnable {
             }
         }
         if (lastError != null) {
-            fail(UpstreamErrors.toEngine(lastNode.upstream().name(), request.model(), lastError));
+            fail(router.toEngine(lastNode, lastError));
         } else {
             fail(router.none());
         }
