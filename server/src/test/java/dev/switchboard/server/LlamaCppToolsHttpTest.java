@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -69,7 +70,7 @@ class LlamaCppToolsHttpTest {
 
     private static List<Error> validate(String schema, String json) {
         Schema compiled = SCHEMAS.getSchema(schema);
-        return compiled.validate(Http.json(json));
+        return compiled.validate(json, InputFormat.JSON);
     }
 
     @Test
@@ -135,11 +136,13 @@ class LlamaCppToolsHttpTest {
     }
 
     @Test
-    void autoCallsWhenTheUserSpokeLastAndAnswersAfterAToolResult() {
+    void autoCallsTheMatchingToolWhenTheUserSpokeLastAndAnswersAfterAToolResult() {
         JsonNode first = Http.json(Http.post(server, "/v1/chat/completions", ask(",\"seed\":3")).body())
                 .path("choices").path(0);
         assertThat(first.path("finish_reason").asText()).isEqualTo("tool_calls");
         JsonNode call = first.path("message").path("tool_calls").path(0);
+        assertThat(call.path("function").path("name").asText()).as("the tool whose name matches the question")
+                .isEqualTo("get_weather");
 
         String roundTrip = "{\"model\":\"" + engine.modelName() + "\",\"max_tokens\":8,\"messages\":["
                 + "{\"role\":\"user\",\"content\":\"What is the weather in Paris?\"},"

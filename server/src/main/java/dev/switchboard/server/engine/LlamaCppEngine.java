@@ -88,8 +88,11 @@ public final class LlamaCppEngine implements Engine {
         /**
          * A fixed rule, for a model whose first tokens mean nothing (the demo model, random
          * weights): call when the conversation's last message is the user's, answer otherwise
-         * (after a tool result, after an assistant or system message). An agent loop on it ends
-         * after one round trip.
+         * (after a tool result, after an assistant or system message). The call names the tool
+         * whose name best matches the user's words, scored as the scripted engine's tool rule
+         * does (one point per part of the name, split on {@code _}, {@code -} and camelCase, that is
+         * a word of the message), else any offered tool; its arguments are sampled under the
+         * grammar. An agent loop on it ends after one round trip.
          */
         LAST_MESSAGE
     }

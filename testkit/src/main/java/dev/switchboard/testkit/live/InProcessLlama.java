@@ -28,10 +28,6 @@ public final class InProcessLlama {
      */
     public static final int USER_MODEL_MAX_TOKENS = 256;
 
-    /** Why an endpoint on this engine declares {@link Capability#TOOLS} unsupported. */
-    public static final String NO_TOOLS = "the in-process llama.cpp engine has no tool calling (it renders plain"
-            + " chat with the model's template and answers a request with tools 400)";
-
     private InProcessLlama() {
     }
 
@@ -102,7 +98,7 @@ public final class InProcessLlama {
                 .embeddingModel(engine.modelName())
                 .readTimeout(Duration.ofMinutes(2))
                 .build();
-        Capabilities capabilities = Capabilities.all().without(Capability.TOOLS, NO_TOOLS);
+        Capabilities capabilities = Capabilities.all();
         LiveEndpoint live = new LiveEndpoint(endpoint, LiveEndpoint.Kind.IN_PROCESS_LLAMA_CPP,
                 why + "; serving " + what, capabilities, true, server);
         log.accept("endpoint: " + live.describe());

@@ -7,6 +7,7 @@ import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.ResponseFormat;
 import dev.switchboard.core.ToolSpec;
 import dev.switchboard.server.engine.LlamaCppEngine;
+import dev.switchboard.server.internal.ToolCallRule;
 
 /**
  * What kind of answer the llama.cpp engine generates for a request, decided before generating.
@@ -67,8 +68,11 @@ public record OutputPlan(Kind kind, List<ToolSpec> offered, List<ToolSpec> calla
                     return new OutputPlan(Kind.MODEL_DECIDES, tools, tools, schema);
                 }
                 ChatMessage last = request.messages().get(request.messages().size() - 1);
-                return new OutputPlan(last instanceof ChatMessage.UserMessage ? Kind.CALL : Kind.TEXT, tools, tools,
-                        schema);
+                if (!(last instanceof ChatMessage.UserMessage user)) {
+                    return new OutputPlan(Kind.TEXT, tools, tools, schema);
+                }
+                ToolSpec named = ToolCallRule.bestMatch(tools, user.content());
+                return new OutputPlan(Kind.CALL, tools, named == null ? tools : List.of(named), schema);
         }
     }
 }
