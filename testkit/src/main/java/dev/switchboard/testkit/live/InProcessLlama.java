@@ -32,6 +32,16 @@ public final class InProcessLlama {
     }
 
     /**
+     * Whether {@code live} is the in-process engine on the generated demo model, which calls a
+     * tool whenever a request offers tools and the user spoke last (its {@code tool_choice} rule,
+     * see the server README), so a test may expect the call there.
+     */
+    public static boolean servesDemoModel(LiveEndpoint live) {
+        return live.kind() == LiveEndpoint.Kind.IN_PROCESS_LLAMA_CPP
+                && DemoModel.MODEL_NAME.equals(live.endpoint().chatModel());
+    }
+
+    /**
      * Where the demo model is written: the system property {@code switchboard.models} if set, else
      * {@code <java.io.tmpdir>/switchboard-models}. Generating it takes about a second; an existing
      * file of the same seed is reused.

@@ -242,6 +242,10 @@ public abstract class LlmLiveContract {
 
         ChatResponse first = unlessToolsRefused(() -> client.chat(ask));
 
+        if (InProcessLlama.servesDemoModel(live)) {
+            assertThat(first.toolCalls()).as("the demo model calls when the user spoke last (its tool_choice rule)")
+                    .hasSize(1);
+        }
         if (first.toolCalls().isEmpty()) {
             assertThat(first.finishReason()).as("finish_reason without tool calls").isNotEqualTo(FinishReason.TOOL_CALLS);
             return;

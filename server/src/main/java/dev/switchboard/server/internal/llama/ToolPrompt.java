@@ -1,8 +1,12 @@
 package dev.switchboard.server.internal.llama;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,8 +25,8 @@ import dev.switchboard.core.ToolSpec;
  * a system text, merged into the leading system message or put before the conversation:
  *
  * <pre>
- * You can call these tools. Each line is one tool: its name, what it does, and the JSON Schema of its arguments.
- * {"name":"get_weather","description":"…","parameters":{…}}
+ * You can call these tools:
+ * get_weather(city: string, unit?: "celsius"|"fahrenheit") — Get the current weather for a city
  * To call a tool, reply with only a JSON object: {"name": "&lt;tool name&gt;", "arguments": {…}}.
  * The tool's result comes back as a message "Tool result (&lt;call id&gt;): &lt;result&gt;".
  * Otherwise, answer in plain text.
@@ -59,19 +63,46 @@ public final class ToolPrompt {
 
     /** The fallback system text for {@code tools} (see the class comment). */
     public static String fallbackText(List<ToolSpec> tools) {
-        StringBuilder text = new StringBuilder("You can call these tools. Each line is one tool: its name, what it"
-                + " does, and the JSON Schema of its arguments.\n");
+        StringBuilder text = new StringBuilder("You can call these tools:\n");
         for (ToolSpec tool : tools) {
-            ObjectNode line = JSON.createObjectNode().put("name", tool.name());
-            if (tool.description() != null) {
-                line.put("description", tool.description());
-            }
-            line.set("parameters", readOrEmpty(tool.parametersJson()));
-            text.append(line).append('\n');
+            text.append(signature(tool)).append('\n');
         }
         return text.append("To call a tool, reply with only a JSON object: {\"name\": \"<tool name>\", \"arguments\": {...}}.\n")
                 .append("The tool's result comes back as a message \"Tool result (<call id>): <result>\".\n")
                 .append("Otherwise, answer in plain text.").toString();
+    }
+
+    /**
+     * One tool as a line: {@code name(a: number, unit?: "c"|"f") — description}; {@code ?} marks an
+     * argument that is not required. Short on purpose: a schema's full JSON costs a small model's
+     * context dearly, and the call's grammar enforces the schema anyway.
+     */
+    public static String signature(ToolSpec tool) {
+        JsonNode schema = readOrEmpty(tool.parametersJson());
+        Set<String> required = new HashSet<>();
+        schema.path("required").forEach(r -> required.add(r.asText()));
+        StringJoiner arguments = new StringJoiner(", ", tool.name() + "(", ")");
+        schema.path("properties").fields().forEachRemaining(p ->
+                arguments.add(p.getKey() + (required.contains(p.getKey()) ? "" : "?") + ": " + type(p.getValue())));
+        return arguments + (tool.description() == null || tool.description().isBlank() ? "" : " — " + tool.description());
+    }
+
+    private static String type(JsonNode property) {
+        if (property.path("enum").isArray()) {
+            StringJoiner values = new StringJoiner("|");
+            property.get("enum").forEach(v -> values.add(v.toString()));
+            return values.toString();
+        }
+        JsonNode type = property.path("type");
+        if (type.isArray()) {
+            StringJoiner types = new StringJoiner("|");
+            type.forEach(t -> types.add(t.asText()));
+            return types.toString();
+        }
+        if ("array".equals(type.asText()) && property.has("items")) {
+            return type(property.get("items")) + "[]";
+        }
+        return type.isTextual() ? type.asText() : "any";
     }
 
     /** {@code turns} with the fallback text merged into the leading system turn, or before them. */
@@ -86,7 +117,7 @@ public final class ToolPrompt {
         return out;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode readOrEmpty(String json) {
+    private static JsonNode readOrEmpty(String json) {
         try {
             return JSON.readTree(json);
         } catch (Exception e) {
