@@ -1,5 +1,7 @@
 package dev.switchboard.server.internal.llama;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import de.kherud.llama.InferenceParameters;
@@ -133,6 +135,8 @@ public final class Generator {
                 return;
             }
             call.emit(new ChatEvent.UsageEvent(Usage.of(promptTokens, pass.tokens)));
+            call.emit(new ChatEvent.ExtensionsEvent(Map.of("timings",
+                    timings(promptTokens, pass.tokens, pass.started, pass.first, pass.ended))));
             call.emit(new ChatEvent.Finish(pass.reason));
             release.run();
             call.complete();
@@ -147,8 +151,52 @@ public final class Generator {
         }
     }
 
-    /** One generation's result: its tokens, its finish reason, and for a watched start, the verdict. */
-    private record Pass(int tokens, FinishReason reason, CallOpener.Verdict verdict) {
+    /**
+     * One generation's result: its tokens, its finish reason, for a watched start the verdict, and
+     * when it started, produced its first piece and ended ({@link System#nanoTime()}).
+     */
+    private record Pass(int tokens, FinishReason reason, CallOpener.Verdict verdict, long started, long first,
+            long ended) {
+    }
+
+    /** Times one generation: its start, its first piece and its end. */
+    private static final class Clock {
+        final long started = System.nanoTime();
+        long first;
+
+        void piece() {
+            if (first == 0) {
+                first = System.nanoTime();
+            }
+        }
+
+        Pass pass(int tokens, FinishReason reason, CallOpener.Verdict verdict) {
+            long ended = System.nanoTime();
+            return new Pass(tokens, reason, verdict, started, first == 0 ? ended : first, ended);
+        }
+    }
+
+    /**
+     * llama-server's {@code timings} for {@code pass}, in its field order
+     * ({@code llama-server-transcripts/06-chat-stream-usage.txt}): {@code prompt_n} the prompt's tokens
+     * and {@code prompt_ms} the time until the first piece (prompt evaluation plus the first token's
+     * decode: java-llama.cpp reports no finer split); {@code predicted_n} the completion tokens and
+     * {@code predicted_ms} the time from the first piece to the end. {@code cache_n} (prompt tokens
+     * reused from the cache) is not reported through java-llama.cpp and is left out.
+     */
+    static Map<String, Object> timings(int promptTokens, int completionTokens, long started, long first, long ended) {
+        double promptMs = (first - started) / 1e6;
+        double predictedMs = (ended - first) / 1e6;
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("prompt_n", promptTokens);
+        t.put("prompt_ms", promptMs);
+        t.put("prompt_per_token_ms", promptTokens == 0 ? 0.0 : promptMs / promptTokens);
+        t.put("prompt_per_second", promptMs <= 0 ? 0.0 : promptTokens * 1000.0 / promptMs);
+        t.put("predicted_n", completionTokens);
+        t.put("predicted_ms", predictedMs);
+        t.put("predicted_per_token_ms", completionTokens == 0 ? 0.0 : predictedMs / completionTokens);
+        t.put("predicted_per_second", predictedMs <= 0 ? 0.0 : completionTokens * 1000.0 / predictedMs);
+        return t;
     }
 
     /**
@@ -159,6 +207,7 @@ public final class Generator {
     private Pass text(ChatRequest request, String prompt, String grammar, int budget, LlamaCall call,
             CallOpener opener, boolean answerIsRedone) {
         StopMatcher stops = new StopMatcher(request.stop());
+        Clock clock = new Clock();
         int tokens = 0;
         CallOpener.Verdict verdict = opener == null ? CallOpener.Verdict.ANSWER : CallOpener.Verdict.UNDECIDED;
         if (budget > 0) {
@@ -172,6 +221,7 @@ public final class Generator {
                 if (piece.text.isEmpty()) {
                     continue;
                 }
+                clock.piece();
                 tokens++;
                 generated.incrementAndGet();
                 String fresh = piece.text;
@@ -182,7 +232,7 @@ public final class Generator {
                     }
                     if (verdict == CallOpener.Verdict.CALL || answerIsRedone) {
                         cancelQuietly(pieces);
-                        return new Pass(tokens, FinishReason.STOP, verdict);
+                        return clock.pass(tokens, FinishReason.STOP, verdict);
                     }
                     fresh = opener.seen();
                 }
@@ -202,7 +252,7 @@ public final class Generator {
             call.emit(new ChatEvent.TextDelta(rest));
         }
         FinishReason reason = !stops.stopped() && tokens >= budget ? FinishReason.LENGTH : FinishReason.STOP;
-        return new Pass(tokens, reason, CallOpener.Verdict.ANSWER);
+        return clock.pass(tokens, reason, CallOpener.Verdict.ANSWER);
     }
 
     /**
@@ -213,6 +263,7 @@ public final class Generator {
     private Pass toolCall(ChatRequest request, OutputPlan plan, String prompt, int budget, LlamaCall call) {
         String grammar = grammars.grammar(JsonGrammar.callSchema(plan.callable()));
         StringBuilder text = new StringBuilder();
+        Clock clock = new Clock();
         int tokens = 0;
         if (budget > 0) {
             LlamaIterator pieces = model.generate(parameters(request, prompt, budget, grammar));
@@ -225,6 +276,7 @@ public final class Generator {
                 if (piece.text.isEmpty()) {
                     continue;
                 }
+                clock.piece();
                 tokens++;
                 generated.incrementAndGet();
                 text.append(piece.text);
@@ -235,12 +287,12 @@ public final class Generator {
             if (text.length() > 0 && !call.emit(new ChatEvent.TextDelta(text.toString()))) {
                 return null;
             }
-            return new Pass(tokens, tokens >= budget ? FinishReason.LENGTH : FinishReason.STOP, CallOpener.Verdict.CALL);
+            return clock.pass(tokens, tokens >= budget ? FinishReason.LENGTH : FinishReason.STOP, CallOpener.Verdict.CALL);
         }
         if (!call.emit(new ChatEvent.ToolCallEvent(0, parsed))) {
             return null;
         }
-        return new Pass(tokens, FinishReason.TOOL_CALLS, CallOpener.Verdict.CALL);
+        return clock.pass(tokens, FinishReason.TOOL_CALLS, CallOpener.Verdict.CALL);
     }
 
     /**
