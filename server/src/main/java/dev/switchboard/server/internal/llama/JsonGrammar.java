@@ -23,12 +23,14 @@ import dev.switchboard.server.engine.EngineException;
  *
  * <p><b>Bounds.</b> A grammar does not end an answer: a model ends it by choosing the closing
  * bracket when its weights say so. A model with random weights may instead fill an unbounded
- * string or array for as long as it is allowed. With bounds, every {@code *} repetition of the
- * grammar (a string without {@code maxLength}, an array without {@code maxItems}, the members of a
- * free object) becomes {@code {0,n}} and the optional whitespace between tokens is at most one
- * space, so any path through the grammar is short and the JSON always closes. What is allowed
- * stays valid against the schema (a shorter string or array is still valid); a free
- * {@code json_object} under bounds is an object of scalar values.
+ * string or array for as long as it is allowed. With bounds, every unbounded repetition of the
+ * grammar gets an upper bound {@code n}: a string without {@code maxLength} has 1 to {@code n}
+ * characters (never empty, since a required name or city that is {@code ""} is no use to a tool),
+ * one with only {@code minLength m} has {@code m} to {@code max(m, n)}, an array without
+ * {@code maxItems} and the members of a free object 0 to {@code n}; the optional whitespace
+ * between tokens is at most one space. Any path through the grammar is then short and the JSON
+ * always closes. What is allowed stays valid against the schema (a string or array within its
+ * bounds is still valid); a free {@code json_object} under bounds is an object of scalar values.
  *
  * @param maxRepeat the bound for each repetition, or 0 for none (the grammar as llama.cpp makes it)
  */
@@ -38,7 +40,9 @@ public record JsonGrammar(int maxRepeat) {
     public static final JsonGrammar UNBOUNDED = new JsonGrammar(0);
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern STAR = Pattern.compile("(char|\\))\\*");
+    private static final Pattern CHARS = Pattern.compile("char\\*");
+    private static final Pattern AT_LEAST = Pattern.compile("(char|\\))\\{(\\d+),\\}");
+    private static final Pattern STAR = Pattern.compile("\\)\\*");
     private static final Pattern SPACE_RULE = Pattern.compile("(?m)^space ::= .*$");
 
     /** @throws IllegalArgumentException if {@code maxRepeat} is negative */
@@ -105,7 +109,12 @@ public record JsonGrammar(int maxRepeat) {
     }
 
     private String bound(String grammar) {
-        String bounded = STAR.matcher(grammar).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "{0," + maxRepeat + "}"));
+        String bounded = CHARS.matcher(grammar).replaceAll("char{1," + maxRepeat + "}");
+        bounded = AT_LEAST.matcher(bounded).replaceAll(m -> {
+            int least = Integer.parseInt(m.group(2));
+            return Matcher.quoteReplacement(m.group(1) + "{" + least + "," + Math.max(least, maxRepeat) + "}");
+        });
+        bounded = STAR.matcher(bounded).replaceAll(Matcher.quoteReplacement("){0," + maxRepeat + "}"));
         return SPACE_RULE.matcher(bounded).replaceAll(Matcher.quoteReplacement("space ::= | \" \""));
     }
 
