@@ -39,6 +39,9 @@ public record JsonGrammar(int maxRepeat) {
     /** No bounds: the grammars exactly as llama.cpp's converter writes them. */
     public static final JsonGrammar UNBOUNDED = new JsonGrammar(0);
 
+    /** The deepest JSON nesting a schema may have before it reaches llama.cpp's converter. */
+    public static final int MAX_DEPTH = 64;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CHARS = Pattern.compile("char\\*");
     private static final Pattern AT_LEAST = Pattern.compile("(char|\\))\\{(\\d+),\\}");
@@ -93,9 +96,20 @@ public record JsonGrammar(int maxRepeat) {
     /**
      * The grammar for {@code schemaJson}, bounded as configured.
      *
-     * @throws EngineException 400 if llama.cpp cannot convert the schema
+     * @throws EngineException 400 if the schema is not JSON, nests deeper than {@value #MAX_DEPTH}
+     *                         levels, or llama.cpp cannot convert it
      */
     public String grammar(String schemaJson) {
+        JsonNode schema;
+        try {
+            schema = JSON.readTree(schemaJson);
+        } catch (JsonProcessingException e) {
+            throw new EngineException(400, "the JSON schema is not JSON: " + e.getOriginalMessage());
+        }
+        if (depth(schema) > MAX_DEPTH) {
+            // llama.cpp's converter recurses natively per level; a hostile depth must not reach it
+            throw new EngineException(400, "the JSON schema nests deeper than " + MAX_DEPTH + " levels");
+        }
         String grammar;
         try {
             grammar = LlamaModel.jsonSchemaToGrammar(schemaJson);
@@ -116,6 +130,17 @@ public record JsonGrammar(int maxRepeat) {
         });
         bounded = STAR.matcher(bounded).replaceAll(Matcher.quoteReplacement("){0," + maxRepeat + "}"));
         return SPACE_RULE.matcher(bounded).replaceAll(Matcher.quoteReplacement("space ::= | \" \""));
+    }
+
+    private static int depth(JsonNode node) {
+        int deepest = 0;
+        for (JsonNode child : node) {
+            deepest = Math.max(deepest, depth(child));
+            if (deepest > MAX_DEPTH) {
+                break;
+            }
+        }
+        return deepest + 1;
     }
 
     private static JsonNode parameters(ToolSpec tool) {

@@ -55,6 +55,15 @@ class JsonGrammarTest {
     }
 
     @Test
+    void aSchemaNestedTooDeeplyIs400BeforeItReachesTheNativeConverter() {
+        String deep = "{\"type\":\"object\",\"properties\":{\"a\":".repeat(40) + "{}" + "}}".repeat(40);
+
+        assertThatThrownBy(() -> JsonGrammar.UNBOUNDED.grammar(deep))
+                .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.status()).isEqualTo(400))
+                .hasMessageContaining("deeper than 64");
+    }
+
+    @Test
     void textHasNoSchemaAndAFreeObjectIsFlatWhenBounded() {
         assertThat(JsonGrammar.UNBOUNDED.responseSchema(ResponseFormat.TEXT)).isNull();
         assertThat(JsonGrammar.UNBOUNDED.responseSchema(ResponseFormat.JSON_OBJECT)).isEqualTo("{\"type\":\"object\"}");
