@@ -14,7 +14,7 @@ import dev.switchboard.core.FinishReason;
 import dev.switchboard.core.ToolCall;
 import dev.switchboard.core.Usage;
 import dev.switchboard.server.engine.EngineException;
-import dev.switchboard.server.engine.LlamaCppEngine;
+import dev.switchboard.server.engine.AutoToolChoice;
 
 /**
  * Generates the llama.cpp engine's chat answers, one at a time on the engine thread: renders the
@@ -29,7 +29,7 @@ public final class Generator {
     private final EngineQueue queue;
     private final int contextSize;
     private final Integer defaultMaxTokens;
-    private final LlamaCppEngine.AutoToolChoice auto;
+    private final AutoToolChoice auto;
     private final JsonGrammar grammars;
     private final AtomicLong generated = new AtomicLong();
     private volatile LlamaCall current;
@@ -44,7 +44,7 @@ public final class Generator {
      * @param grammars         how constrained output is bounded
      */
     public Generator(LoadedModel model, EngineQueue queue, int contextSize, Integer defaultMaxTokens,
-            LlamaCppEngine.AutoToolChoice auto, JsonGrammar grammars) {
+            AutoToolChoice auto, JsonGrammar grammars) {
         this.auto = auto;
         this.grammars = grammars;
         this.model = model;

@@ -6,7 +6,7 @@ import dev.switchboard.core.ChatMessage;
 import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.ResponseFormat;
 import dev.switchboard.core.ToolSpec;
-import dev.switchboard.server.engine.LlamaCppEngine;
+import dev.switchboard.server.engine.AutoToolChoice;
 import dev.switchboard.server.internal.ToolCallRule;
 
 /**
@@ -18,7 +18,7 @@ import dev.switchboard.server.internal.ToolCallRule;
  *   <li>{@link Kind#CALL}: a tool call, sampling constrained to {@code {"name":…,"arguments":…}}
  *       for one of {@code callable} ({@code required}, a named function, or a call due by the rule);</li>
  *   <li>{@link Kind#MODEL_DECIDES}: {@code tool_choice} {@code auto} with
- *       {@link LlamaCppEngine.AutoToolChoice#MODEL}: the model's first tokens decide (see
+ *       {@link AutoToolChoice#MODEL}: the model's first tokens decide (see
  *       {@link CallOpener}).</li>
  * </ul>
  *
@@ -47,7 +47,7 @@ public record OutputPlan(Kind kind, List<ToolSpec> offered, List<ToolSpec> calla
      * @param grammar gives the schema of a {@code response_format}
      * @throws dev.switchboard.server.engine.EngineException 400 for a bad {@code tool_choice}
      */
-    public static OutputPlan of(ChatRequest request, LlamaCppEngine.AutoToolChoice auto, JsonGrammar grammar) {
+    public static OutputPlan of(ChatRequest request, AutoToolChoice auto, JsonGrammar grammar) {
         String schema = grammar.responseSchema(request.responseFormat() == null ? ResponseFormat.TEXT
                 : request.responseFormat());
         List<ToolSpec> tools = request.tools();
@@ -64,7 +64,7 @@ public record OutputPlan(Kind kind, List<ToolSpec> offered, List<ToolSpec> calla
                 return new OutputPlan(Kind.CALL, tools,
                         tools.stream().filter(t -> t.name().equals(choice.name())).toList(), schema);
             default:
-                if (auto == LlamaCppEngine.AutoToolChoice.MODEL) {
+                if (auto == AutoToolChoice.MODEL) {
                     return new OutputPlan(Kind.MODEL_DECIDES, tools, tools, schema);
                 }
                 ChatMessage last = request.messages().get(request.messages().size() - 1);
