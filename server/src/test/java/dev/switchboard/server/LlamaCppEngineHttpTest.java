@@ -166,10 +166,10 @@ class LlamaCppEngineHttpTest {
                 "{\"model\":\"nope\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
         assertThat(unknown.statusCode()).isEqualTo(404);
 
-        HttpResponse<String> tools = Http.post(server, "/v1/chat/completions", chat(",\"tools\":[{\"type\":\"function\","
-                + "\"function\":{\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\"}}}]"));
-        assertThat(tools.statusCode()).isEqualTo(400);
-        assertThat(Http.json(tools.body()).path("error").path("message").asText()).contains("does not support tools");
+        HttpResponse<String> bogus = Http.post(server, "/v1/chat/completions", chat(",\"tools\":[{\"type\":\"function\","
+                + "\"function\":{\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\"}}}],\"tool_choice\":\"bogus\""));
+        assertThat(bogus.statusCode()).isEqualTo(400);
+        assertThat(Http.json(bogus.body()).path("error").path("message").asText()).isEqualTo("Invalid tool_choice: bogus");
 
         String longText = "the cat sat on the mat ".repeat(engine.contextSize());
         HttpResponse<String> tooLong = Http.post(server, "/v1/chat/completions",

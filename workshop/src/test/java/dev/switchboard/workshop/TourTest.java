@@ -19,7 +19,6 @@ import dev.switchboard.server.SwitchboardServer;
 import dev.switchboard.server.engine.ModelLoadException;
 import dev.switchboard.server.engine.ScriptedEngine;
 import dev.switchboard.server.gguf.DemoModel;
-import dev.switchboard.testkit.live.InProcessLlama;
 
 class TourTest {
 
@@ -58,7 +57,8 @@ class TourTest {
 
         assertThat(printed).contains("run in-process by llama.cpp", "RANDOM WEIGHTS", DemoModel.NOTICE)
                 .contains("Chat model: " + DemoModel.MODEL_NAME)
-                .contains("agent loop: n/a — unsupported by this endpoint: " + InProcessLlama.NO_TOOLS)
+                .contains("Its tool calls are well-formed")
+                .doesNotContain("agent loop: n/a")
                 .doesNotContain("SCRIPTED OFFLINE DEMO");
         assertThat(status).as(printed).isZero();
     }

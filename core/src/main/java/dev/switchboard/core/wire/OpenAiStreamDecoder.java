@@ -28,6 +28,8 @@ import dev.switchboard.core.wire.internal.ToolCallMerger;
  * {@code ""}), then {@link ChatEvent.Finish}. {@link ChatEvent.UsageEvent} is emitted where the
  * usage arrives: after the finish on the same chunk (llama.cpp) or on a later chunk with empty
  * {@code choices} ({@code llama-server-transcripts/06-chat-stream-usage.txt}, OpenAI, Ollama).
+ * llama.cpp's {@code timings} become a {@link ChatEvent.ExtensionsEvent} after the chunk's other
+ * events ({@code llama-server-transcripts/11-tools-required-stream.txt}, {@code 35-…}).
  * {@code [DONE]} without any {@code finish_reason} gives {@code Finish(OTHER)}; events after
  * {@code [DONE]} are ignored; only the first {@code finish_reason} counts.
  *
@@ -98,7 +100,8 @@ public final class OpenAiStreamDecoder {
         c.readHeader = id == null || model == null;
         String content = c.content;
         if (content != null && c.reasoningContent == null && c.reasoning == null && c.toolCalls.isEmpty()
-                && c.finishReason == null && c.usage == null && splitter.isPlain() && content.indexOf('<') < 0) {
+                && c.finishReason == null && c.usage == null && c.extensions == null && splitter.isPlain()
+                && content.indexOf('<') < 0) {
             if (!content.isEmpty()) { // the fast path: a chunk with only delta.content, plain text
                 text.append(content);
                 out.accept(new ChatEvent.TextDelta(content));
@@ -125,6 +128,9 @@ public final class OpenAiStreamDecoder {
             }
             if (c.usage != null) {
                 out.accept(new ChatEvent.UsageEvent(c.usage));
+            }
+            if (c.extensions != null) {
+                out.accept(new ChatEvent.ExtensionsEvent(c.extensions));
             }
         } finally {
             this.out = null;

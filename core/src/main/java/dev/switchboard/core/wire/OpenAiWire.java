@@ -1,6 +1,7 @@
 package dev.switchboard.core.wire;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.ChatResponse;
@@ -121,7 +122,19 @@ public final class OpenAiWire {
      * fragment writes {@code type} only with its id, as in transcript 35.
      */
     public static byte[] writeChunk(ChatChunk chunk) {
-        return OpenAiWriter.chunk(chunk);
+        return OpenAiWriter.chunk(chunk, Map.of());
+    }
+
+    /**
+     * As {@link #writeChunk(ChatChunk)}, with top-level fields outside the OpenAI vocabulary
+     * written last, as llama-server writes {@code timings} on a stream's last chunk
+     * ({@code llama-server-transcripts/06-chat-stream-usage.txt}); names the chunk already has are
+     * not written twice.
+     *
+     * @param extensions field name to JSON-serialisable value; empty for none
+     */
+    public static byte[] writeChunk(ChatChunk chunk, Map<String, Object> extensions) {
+        return OpenAiWriter.chunk(chunk, extensions);
     }
 
     /**

@@ -46,6 +46,23 @@ public final class ToolCallRule {
      * @param conversation all messages, for the deterministic call ids
      */
     public static List<ToolCall> calls(List<ToolSpec> tools, String userText, List<ChatMessage> conversation) {
+        ToolSpec best = bestMatch(tools, userText);
+        if (best == null) {
+            return List.of();
+        }
+        List<String> arguments = arguments(best, userText);
+        List<ToolCall> calls = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            calls.add(new ToolCall(callId(conversation, i), best.name(), arguments.get(i)));
+        }
+        return calls;
+    }
+
+    /**
+     * The tool whose name best matches {@code userText} by this rule's scoring (one point per name
+     * part that is a word of the text; the first offered wins a tie), or null when none scores.
+     */
+    public static ToolSpec bestMatch(List<ToolSpec> tools, String userText) {
         Set<String> userWords = new LinkedHashSet<>();
         for (String w : cleanWords(userText)) {
             userWords.add(w.toLowerCase(Locale.ROOT));
@@ -64,15 +81,7 @@ public final class ToolCallRule {
                 bestScore = score;
             }
         }
-        if (best == null) {
-            return List.of();
-        }
-        List<String> arguments = arguments(best, userText);
-        List<ToolCall> calls = new ArrayList<>();
-        for (int i = 0; i < arguments.size(); i++) {
-            calls.add(new ToolCall(callId(conversation, i), best.name(), arguments.get(i)));
-        }
-        return calls;
+        return best;
     }
 
     /** The name split on {@code _}, {@code -} and camelCase, lower-cased, without short and ignored parts. */

@@ -178,6 +178,26 @@ public abstract class LlmLiveContract {
                 .isEqualTo(streamed.usage().promptTokens() + streamed.usage().completionTokens());
     }
 
+    /**
+     * llama.cpp's {@code timings} and Ollama's durations: whichever of them a style keeps on a
+     * non-streaming answer it keeps from a stream too ({@link ChatEvent.ExtensionsEvent}, collected
+     * into {@link ChatResponse#extensions()}). A style that keeps none passes without asserting more.
+     */
+    @Test
+    void serverMetadataKeptOnAnAnswerIsKeptFromAStreamToo() {
+        requires(Capability.STREAMING);
+        ChatRequest request = request(PROMPT, 8).build();
+        ChatResponse whole = client.chat(request);
+
+        ChatResponse streamed = client.stream(request).collect();
+
+        for (String name : List.of("timings", "total_duration", "prompt_eval_duration", "eval_duration")) {
+            if (whole.extensions().containsKey(name)) {
+                assertThat(streamed.extensions()).as("%s, kept on the answer, from the stream", name).containsKey(name);
+            }
+        }
+    }
+
     @Test
     void maxTokensFiveGivesFiveCompletionTokensAndLength() {
         ChatResponse response = client.chat(request("Write a long story about a lighthouse keeper.", 5).build());
@@ -263,6 +283,10 @@ public abstract class LlmLiveContract {
 
         ChatResponse first = unlessToolsRefused(() -> client.chat(ask));
 
+        if (InProcessLlama.servesDemoModel(live)) {
+            assertThat(first.toolCalls()).as("the demo model calls when the user spoke last (its tool_choice rule)")
+                    .hasSize(1);
+        }
         if (first.toolCalls().isEmpty()) {
             assertThat(first.finishReason()).as("finish_reason without tool calls").isNotEqualTo(FinishReason.TOOL_CALLS);
             return;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import com.openai.core.JsonValue;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 
 import dev.switchboard.core.ChatEvent;
@@ -26,7 +27,10 @@ import dev.switchboard.core.wire.ThinkTagSplitter;
  *   <li>{@code delta.tool_calls} fragments merged by {@code index} (id and name in the first
  *       fragment, arguments in several; {@code core/src/test/resources/reference/llama-server-transcripts/35-forced-tool-call-stream.txt})
  *       and emitted whole, in index order, just before {@link ChatEvent.Finish};</li>
- *   <li>{@code finish_reason} → {@link ChatEvent.Finish}; {@code usage} → {@link ChatEvent.UsageEvent}.</li>
+ *   <li>{@code finish_reason} → {@link ChatEvent.Finish}; {@code usage} → {@link ChatEvent.UsageEvent};
+ *       llama.cpp's top-level {@code timings}, among the chunk's additional properties →
+ *       {@link ChatEvent.ExtensionsEvent} ({@code llama-server-transcripts/06-chat-stream-usage.txt}).
+ *       Other unknown fields (OpenAI's per-chunk {@code obfuscation}) are not kept.</li>
  * </ul>
  * Only choice 0 is read ({@code n > 1} streams carry others).
  */
@@ -71,6 +75,13 @@ public final class ChunkEvents implements SdkEventSource.Decoder<ChatCompletionC
             }
         }
         chunk.usage().ifPresent(usage -> out.accept(new ChatEvent.UsageEvent(SdkResponses.usage(usage))));
+        JsonValue timings = chunk._additionalProperties().get("timings");
+        if (timings != null) {
+            Map<String, Object> extensions = SdkResponses.extensions(Map.of("timings", timings));
+            if (!extensions.isEmpty()) {
+                out.accept(new ChatEvent.ExtensionsEvent(extensions));
+            }
+        }
     }
 
     /**
