@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.vertx.core.Deployable;
@@ -22,6 +23,7 @@ import dev.switchboard.core.ModelInfo;
 import dev.switchboard.server.engine.Engine;
 import dev.switchboard.server.engine.ScriptedEngine;
 import dev.switchboard.server.fault.Faults;
+import dev.switchboard.server.internal.ConnectionGuard;
 import dev.switchboard.server.internal.Routes;
 import dev.switchboard.server.internal.ServerContext;
 
@@ -138,6 +140,8 @@ public final class SwitchboardServer implements AutoCloseable {
         private int port;
         private int eventLoops = Math.max(1, Runtime.getRuntime().availableProcessors());
         private String apiKey;
+        private ServerLimits limits = ServerLimits.defaults();
+        private Consumer<Throwable> onFatalError;
 
         private Builder() {
         }
@@ -206,6 +210,28 @@ public final class SwitchboardServer implements AutoCloseable {
         }
 
         /**
+         * The bounds on what clients may hold and for how long; default {@link ServerLimits#defaults()}.
+         *
+         * @throws NullPointerException if {@code limits} is null
+         */
+        public Builder limits(ServerLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * What to do once the server can no longer serve (an event-loop or acceptor thread died, or
+         * a {@link VirtualMachineError} such as {@link OutOfMemoryError} reached Vert.x): called once,
+         * on a thread of its own, after the failure is logged and the server closed (so its clients
+         * see a refused connection, never a silent one). Default null: nothing more. The standalone
+         * endpoint exits the JVM here, for a supervisor to restart it.
+         */
+        public Builder onFatalError(Consumer<Throwable> onFatalError) {
+            this.onFatalError = onFatalError;
+            return this;
+        }
+
+        /**
          * Binds and starts: calls the engine's {@code models()} once (its first model is the one
          * named in answers to requests without a model), then binds every event loop to the port.
          * Waits up to 30 s for binding.
@@ -222,7 +248,7 @@ public final class SwitchboardServer implements AutoCloseable {
             try {
                 List<ModelInfo> models = engine.models();
                 String defaultModel = models.isEmpty() ? ScriptedEngine.MODEL : models.get(0).id();
-                ServerContext context = new ServerContext(vertx, engine, new Faults(), defaultModel, apiKey);
+                ServerContext context = new ServerContext(vertx, engine, new Faults(), defaultModel, apiKey, limits);
                 return new SwitchboardServer(vertx, context, host, listen(vertx, new Routes(context)));
             } catch (RuntimeException e) {
                 vertx.close();
@@ -243,9 +269,14 @@ public final class SwitchboardServer implements AutoCloseable {
                     .setCompressionSupported(false)
                     .setHttp2ClearTextEnabled(false) // HTTP/1.1 only, as llama-server and Ollama
                     .setHandle100ContinueAutomatically(true) // curl sends Expect: 100-continue for large bodies
-                    .setIdleTimeout(0); // a stream may stay quiet for long (StallMidStream, slow engines)
+                    // a quiet stream is closed only after the idle timeout (default 5 min; slow engines, stalls)
+                    .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeout().toSeconds()
+                            + (limits.idleTimeout().toNanosPart() > 0 ? 1 : 0)))
+                    .setIdleTimeoutUnit(TimeUnit.SECONDS);
+            ConnectionGuard guard = new ConnectionGuard(vertx, limits, routes);
             List<HttpServer> servers = new CopyOnWriteArrayList<>();
-            Supplier<Deployable> perEventLoop = () -> loop -> vertx.createHttpServer(options).requestHandler(routes)
+            Supplier<Deployable> perEventLoop = () -> loop -> vertx.createHttpServer(options)
+                    .connectionHandler(guard::connected).requestHandler(guard)
                     .listen().onSuccess(servers::add);
             try {
                 vertx.deployVerticle(perEventLoop, new DeploymentOptions().setInstances(eventLoops))

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.vertx.core.Vertx;
 
+import dev.switchboard.server.ServerLimits;
 import dev.switchboard.server.ServerStats;
 import dev.switchboard.server.engine.Engine;
 import dev.switchboard.server.engine.EngineCall;
@@ -19,7 +20,9 @@ public final class ServerContext {
     private final Faults faults;
     private final String defaultModel;
     private final String apiKey;
+    private final ServerLimits limits;
     private final AtomicLong requests = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger activeChats = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong openStreams = new AtomicLong();
     private final AtomicLong completedStreams = new AtomicLong();
     private final AtomicLong cancelledStreams = new AtomicLong();
@@ -27,20 +30,28 @@ public final class ServerContext {
 
     /** @param defaultModel the model named in answers to requests that named none */
     public ServerContext(Vertx vertx, Engine engine, Faults faults, String defaultModel) {
-        this(vertx, engine, faults, defaultModel, null);
+        this(vertx, engine, faults, defaultModel, null, ServerLimits.defaults());
     }
 
     /**
      * @param defaultModel the model named in answers to requests that named none
      * @param apiKey       the bearer token every request but {@code GET /} and {@code /health} must
      *                     carry; null for none
+     * @param limits       the server's bounds
      */
-    public ServerContext(Vertx vertx, Engine engine, Faults faults, String defaultModel, String apiKey) {
+    public ServerContext(Vertx vertx, Engine engine, Faults faults, String defaultModel, String apiKey,
+            ServerLimits limits) {
+        this.limits = limits;
         this.vertx = vertx;
         this.engine = engine;
         this.faults = faults;
         this.defaultModel = defaultModel;
         this.apiKey = apiKey;
+    }
+
+    /** The server's bounds. */
+    public ServerLimits limits() {
+        return limits;
     }
 
     /** The required bearer token, or null. */
@@ -66,6 +77,24 @@ public final class ServerContext {
     /** The model named in answers to requests without one. */
     public String defaultModel() {
         return defaultModel;
+    }
+
+    /** Takes a place among the running chat answers; false when {@link ServerLimits#maxStreams()} are running. */
+    public boolean chatStarted() {
+        while (true) {
+            int now = activeChats.get();
+            if (now >= limits.maxStreams()) {
+                return false;
+            }
+            if (activeChats.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Gives back the place of a chat answer that ended. */
+    public void chatEnded() {
+        activeChats.decrementAndGet();
     }
 
     /** Counts one received request. */
