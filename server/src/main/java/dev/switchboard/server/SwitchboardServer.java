@@ -24,6 +24,7 @@ import dev.switchboard.server.engine.Engine;
 import dev.switchboard.server.engine.ScriptedEngine;
 import dev.switchboard.server.fault.Faults;
 import dev.switchboard.server.internal.ConnectionGuard;
+import dev.switchboard.server.internal.FatalErrorWatch;
 import dev.switchboard.server.internal.Routes;
 import dev.switchboard.server.internal.ServerContext;
 
@@ -61,6 +62,7 @@ public final class SwitchboardServer implements AutoCloseable {
     private final String host;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile FatalErrorWatch watch;
 
     private SwitchboardServer(Vertx vertx, ServerContext context, String host, int port) {
         this.vertx = vertx;
@@ -121,6 +123,9 @@ public final class SwitchboardServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (watch != null) {
+            watch.close();
+        }
         context.cancelAll();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -130,6 +135,16 @@ public final class SwitchboardServer implements AutoCloseable {
             // Vert.x failed to stop in time; nothing more a caller could do about it
         } finally {
             context.engine().close();
+        }
+    }
+
+    /** The fatal-error path's close: the watch has fired, so it must not be stopped from its own thread. */
+    private void closeAfterFatalError() {
+        FatalErrorWatch fired = watch;
+        watch = null;
+        close();
+        if (fired != null) {
+            fired.close();
         }
     }
 
@@ -222,8 +237,9 @@ public final class SwitchboardServer implements AutoCloseable {
         /**
          * What to do once the server can no longer serve (an event-loop or acceptor thread died, or
          * a {@link VirtualMachineError} such as {@link OutOfMemoryError} reached Vert.x): called once,
-         * on a thread of its own, after the failure is logged and the server closed (so its clients
-         * see a refused connection, never a silent one). Default null: nothing more. The standalone
+         * on a thread of its own, after the failure is logged at ERROR, the dead loop's sockets are
+         * closed and the server is closed (so its clients see a refused connection, never a silent
+         * one). Default null: nothing more. The standalone
          * endpoint exits the JVM here, for a supervisor to restart it.
          */
         public Builder onFatalError(Consumer<Throwable> onFatalError) {
@@ -249,7 +265,13 @@ public final class SwitchboardServer implements AutoCloseable {
                 List<ModelInfo> models = engine.models();
                 String defaultModel = models.isEmpty() ? ScriptedEngine.MODEL : models.get(0).id();
                 ServerContext context = new ServerContext(vertx, engine, new Faults(), defaultModel, apiKey, limits);
-                return new SwitchboardServer(vertx, context, host, listen(vertx, new Routes(context)));
+                List<HttpServer> servers = new CopyOnWriteArrayList<>();
+                SwitchboardServer server = new SwitchboardServer(vertx, context, host,
+                        listen(vertx, new Routes(context), servers));
+                server.watch = new FatalErrorWatch(vertx, host + ":" + server.port, server::closeAfterFatalError,
+                        onFatalError, servers);
+                server.watch.start();
+                return server;
             } catch (RuntimeException e) {
                 vertx.close();
                 throw e;
@@ -261,7 +283,7 @@ public final class SwitchboardServer implements AutoCloseable {
          * connections over them. Port 0 becomes -1, Vert.x's "one random port shared by these
          * servers".
          */
-        private int listen(Vertx vertx, Routes routes) {
+        private int listen(Vertx vertx, Routes routes, List<HttpServer> servers) {
             HttpServerOptions options = new HttpServerOptions()
                     .setHost(host)
                     .setPort(port == 0 ? -1 : port)
@@ -274,7 +296,6 @@ public final class SwitchboardServer implements AutoCloseable {
                             + (limits.idleTimeout().toNanosPart() > 0 ? 1 : 0)))
                     .setIdleTimeoutUnit(TimeUnit.SECONDS);
             ConnectionGuard guard = new ConnectionGuard(vertx, limits, routes);
-            List<HttpServer> servers = new CopyOnWriteArrayList<>();
             Supplier<Deployable> perEventLoop = () -> loop -> vertx.createHttpServer(options)
                     .connectionHandler(guard::connected).requestHandler(guard)
                     .listen().onSuccess(servers::add);

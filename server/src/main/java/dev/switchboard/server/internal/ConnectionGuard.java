@@ -82,6 +82,7 @@ public final class ConnectionGuard implements Handler<HttpServerRequest> {
             response.putHeader("Connection", "close");
             ErrorReplies.send(response, request.path(), 503, "the server has too many connections ("
                     + limits.maxConnections() + "); retry later", retryAfter(limits));
+            connection.close();
             return;
         }
         long bodyTimer = vertx.setTimer(limits.bodyTimeout().toMillis(), t -> bodyTimedOut(request));

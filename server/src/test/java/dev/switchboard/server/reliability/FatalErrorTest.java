@@ -48,7 +48,7 @@ class FatalErrorTest {
                 assertThat(t.isAlive()).as("acceptor thread killed").isFalse();
             }
 
-            Throwable reported = fatal.get(10, TimeUnit.SECONDS);
+            Throwable reported = fatal.get(30, TimeUnit.SECONDS);
             assertThat(reported).isNotNull();
             assertThat(health(server)).as("after the acceptor died: refused, not unanswered").isEqualTo("refused");
         }
