@@ -48,7 +48,9 @@ import dev.switchboard.server.internal.ServerContext;
  * <p>Built on Vert.x core: a few event loops (by default one per core) serve every connection,
  * each SSE event or NDJSON line is flushed as it is written, and an open stream costs no thread.
  * HTTP/1.1 only, no compression, request bodies up to 8 MiB; authentication only with
- * {@link Builder#apiKey(String)}. A client that
+ * {@link Builder#apiKey(String)}. Timeouts and caps on what clients hold are {@link ServerLimits};
+ * engine work runs on worker threads, never on an event loop; a thread that dies closes the
+ * server instead of leaving it deaf ({@link Builder#onFatalError}). A client that
  * closes its connection mid-stream cancels the engine call ({@link ServerStats#cancelledStreams()}).
  * Thread-safe.
  */

@@ -31,6 +31,7 @@ public final class ConnectionGuard implements Handler<HttpServerRequest> {
     private static final class State {
         final boolean overCap;
         long headerTimer = -1;
+        int inFlight; // requests whose response has not ended (more than one when a client pipelines)
 
         State(boolean overCap) {
             this.overCap = overCap;
@@ -75,6 +76,7 @@ public final class ConnectionGuard implements Handler<HttpServerRequest> {
         State state = states.get(connection);
         if (state != null) {
             cancel(state);
+            state.inFlight++;
         }
         HttpServerResponse response = request.response();
         request.exceptionHandler(error -> framingBroken(request, error));
@@ -89,7 +91,8 @@ public final class ConnectionGuard implements Handler<HttpServerRequest> {
         response.endHandler(v -> {
             vertx.cancelTimer(bodyTimer);
             State s = states.get(connection);
-            if (s != null) {
+            if (s != null && --s.inFlight <= 0) {
+                s.inFlight = 0;
                 awaitHead(connection, s); // the next request on this connection has its own time
             }
         });

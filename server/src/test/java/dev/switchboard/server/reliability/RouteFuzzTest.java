@@ -50,6 +50,7 @@ class RouteFuzzTest {
     private static final AtomicLong serverErrors = new AtomicLong();
     private static final AtomicLong hangs = new AtomicLong();
     private static final AtomicLong closedWithoutStatus = new AtomicLong();
+    private static final AtomicLong closedWhileSending = new AtomicLong();
 
     @BeforeContainer
     static void start() {
@@ -63,7 +64,8 @@ class RouteFuzzTest {
             Sockets.Reply health = Sockets.exchange(server, "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 5_000);
             assertThat(health.status()).as("alive after fuzzing").isEqualTo(200);
             String figures = "requests fuzzed: " + sent + "\n5xx: " + serverErrors + "\nhangs (over 10 s): " + hangs
-                    + "\nclosed without a status line: " + closedWithoutStatus + "\n";
+                    + "\nclosed without a status line: " + closedWithoutStatus
+                    + " (of which the server closed while the client still sent a broken body: " + closedWhileSending + ")\n";
             Path out = Path.of("target", "reliability", "fuzz.txt");
             Files.createDirectories(out.getParent());
             Files.writeString(out, figures, StandardCharsets.UTF_8);
@@ -87,7 +89,19 @@ class RouteFuzzTest {
             closedWithoutStatus.incrementAndGet();
         }
         assertThat(reply.hung()).as("hung on %.300s", request).isFalse();
+        if (reply.sendFailed() && reply.status() < 0 && brokenFraming(request)) {
+            // HTTP allows no answer the client is sure to read: the server answered 400 and closed while
+            // the client was still sending, and the kernel's reset may discard the 400. Closed, not hanging.
+            closedWhileSending.incrementAndGet();
+            return;
+        }
         assertThat(reply.status()).as("status for %.300s -> %.300s", request, reply.text()).isBetween(100, 499);
+    }
+
+    private static boolean brokenFraming(String request) {
+        return request.contains("Transfer-Encoding: chunked") && (request.contains("\r\nzz\r\n")
+                || request.contains("\r\n-1\r\n") || request.contains("\r\nffffffffffffffffffff\r\n")
+                || request.contains("\r\n 1\r\n"));
     }
 
     @Provide

@@ -29,7 +29,7 @@ import dev.switchboard.server.engine.ScriptedEngine;
 
 /**
  * The soak of the reliability tier: {@code reliability.soak.streams} concurrent streams (each 40
- * chunks 25 ms apart; one in ten cut by its client halfway) kept up for
+ * chunks 25 ms apart; one in ten cut by its client after its third read) kept up for
  * {@code reliability.soak.seconds}; then the server's threads, heap after GC and open file
  * descriptors must be back at their baseline, and every stream counted completed or cancelled.
  * 200 streams for 5 s in {@code ./mvnw verify}; 1,000 for 60 s with {@code -Dreliability=full}.
@@ -49,11 +49,22 @@ class SoakTest {
                 .eventLoops(2).start()) {
             soak(server, 20, 1); // warm-up: classes loaded, pools made
             Figures baseline = Figures.now();
-            long started = soak(server, streams, seconds);
+            AtomicLong peak = new AtomicLong();
+            java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(server.stats().openStreams(), Math::max),
+                    0, 50, TimeUnit.MILLISECONDS);
+            long started;
+            try {
+                started = soak(server, streams, seconds);
+            } finally {
+                sampler.shutdownNow();
+                sampler.awaitTermination(5, TimeUnit.SECONDS);
+            }
             Figures after = Figures.now();
             ServerStats stats = server.stats();
 
             String report = "streams at once: " + streams + ", for " + seconds + " s; streams run: " + started
+                    + "; peak open on the server: " + peak
                     + "\ncompleted: " + stats.completedStreams() + ", cancelled: " + stats.cancelledStreams()
                     + ", open after: " + stats.openStreams()
                     + "\nbaseline: " + baseline + "\nafter:    " + after + "\n";
@@ -104,7 +115,7 @@ class SoakTest {
                     }
                     AtomicLong chunks = new AtomicLong();
                     response.handler(chunk -> {
-                        if (chunks.incrementAndGet() == 20) {
+                        if (chunks.incrementAndGet() == 3) {
                             request.connection().close();
                         }
                     });

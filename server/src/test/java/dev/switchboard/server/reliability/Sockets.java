@@ -15,7 +15,15 @@ import dev.switchboard.server.SwitchboardServer;
 final class Sockets {
 
     /** What came back on one connection: the bytes read, and whether the server closed it or left it hanging. */
-    record Reply(String text, boolean closed, boolean hung) {
+    record Reply(String text, boolean closed, boolean hung, boolean sendFailed) {
+        Reply(String text, boolean closed, boolean hung) {
+            this(text, closed, hung, false);
+        }
+
+        Reply withSendFailed() {
+            return new Reply(text, closed, hung, true);
+        }
+
         /** The status code of the first status line, or -1 when none arrived. */
         int status() {
             if (!text.startsWith("HTTP/1.1 ")) {
@@ -38,11 +46,19 @@ final class Sockets {
         }
     }
 
-    /** Sends {@code request} as ISO-8859-1 bytes and reads until the server closes, for at most {@code waitMillis}. */
+    /**
+     * Sends {@code request} as ISO-8859-1 bytes and reads until the server closes, for at most
+     * {@code waitMillis}. A server that answers and closes before the whole request is sent (broken
+     * framing, say) makes the send fail: the reply says so, with whatever was read.
+     */
     static Reply exchange(SwitchboardServer server, String request, int waitMillis) {
         try (Socket socket = connect(server)) {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
+            try {
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+            } catch (IOException closedWhileSending) {
+                return readUntilClosed(socket, waitMillis).withSendFailed();
+            }
             return readUntilClosed(socket, waitMillis);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
