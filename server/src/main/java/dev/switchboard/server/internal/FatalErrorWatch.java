@@ -113,6 +113,10 @@ public final class FatalErrorWatch implements AutoCloseable {
             try {
                 closeServer.run();
             } finally {
+                // Vert.x's close cannot finish what the dead loop held: end every loop thread outright
+                VertxInternal internal = (VertxInternal) vertx;
+                internal.acceptorEventLoopGroup().shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                internal.nettyEventLoopGroup().shutdownGracefully(0, 1, TimeUnit.SECONDS);
                 if (onFatal != null) {
                     onFatal.accept(error);
                 }

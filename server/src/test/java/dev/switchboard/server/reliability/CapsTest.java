@@ -22,6 +22,8 @@ class CapsTest {
                 .limits(ServerLimits.builder().maxConnections(2).retryAfter(Duration.ofSeconds(3)).build()).start();
              Socket first = Sockets.connect(server);
              Socket second = Sockets.connect(server)) {
+            served(first); // the server has counted both connections (each event loop hears its own)
+            served(second);
             Sockets.Reply third = Sockets.exchange(server, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n", 5_000);
 
             assertThat(third.status()).isEqualTo(503);
@@ -32,6 +34,20 @@ class CapsTest {
             Thread.sleep(200); // the server hears the two closes on its event loops
             assertThat(Sockets.exchange(server, "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 5_000)
                     .status()).isEqualTo(200);
+        }
+    }
+
+    /** Sends one keep-alive request on {@code socket} and reads its answer. */
+    private static void served(Socket socket) throws java.io.IOException {
+        socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        socket.setSoTimeout(5_000);
+        StringBuilder read = new StringBuilder();
+        while (!read.toString().endsWith("{\"status\":\"ok\"}")) {
+            int b = socket.getInputStream().read();
+            if (b < 0) {
+                throw new java.io.EOFException("closed after " + read);
+            }
+            read.append((char) b);
         }
     }
 

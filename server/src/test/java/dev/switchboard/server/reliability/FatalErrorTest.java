@@ -52,6 +52,8 @@ class FatalErrorTest {
             assertThat(reported).isNotNull();
             assertThat(health(server)).as("after the acceptor died: refused, not unanswered").isEqualTo("refused");
         }
+        UnreadResponseTest.awaitTrue(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("vert.x-eventloop") && t.isAlive()), "no event-loop thread left");
     }
 
     /** "200", "refused", or "hung" when nothing came back within 3 s. */
