@@ -32,6 +32,7 @@ public final class ConnectionGuard implements Handler<HttpServerRequest> {
         final boolean overCap;
         long headerTimer = -1;
         int inFlight; // requests whose response has not ended (more than one when a client pipelines)
+        long bodyTimer = -1; // the latest request's
 
         State(boolean overCap) {
             this.overCap = overCap;
@@ -64,6 +65,9 @@ public final class ConnectionGuard implements Handler<HttpServerRequest> {
             State gone = states.remove(connection);
             if (gone != null) {
                 cancel(gone);
+                if (gone.bodyTimer >= 0) {
+                    vertx.cancelTimer(gone.bodyTimer);
+                }
                 connections.decrementAndGet();
             }
         });
@@ -88,6 +92,9 @@ public final class ConnectionGuard implements Handler<HttpServerRequest> {
             return;
         }
         long bodyTimer = vertx.setTimer(limits.bodyTimeout().toMillis(), t -> bodyTimedOut(request));
+        if (state != null) {
+            state.bodyTimer = bodyTimer; // a connection that closes takes its timer with it
+        }
         response.endHandler(v -> {
             vertx.cancelTimer(bodyTimer);
             State s = states.get(connection);
@@ -96,7 +103,6 @@ public final class ConnectionGuard implements Handler<HttpServerRequest> {
                 awaitHead(connection, s); // the next request on this connection has its own time
             }
         });
-        response.closeHandler(v -> vertx.cancelTimer(bodyTimer));
         routes.handle(request);
     }
 
