@@ -95,7 +95,7 @@ public final class ConnectionGuard implements Handler<HttpServerRequest> {
         if (state != null) {
             state.bodyTimer = bodyTimer; // a connection that closes takes its timer with it
         }
-        response.endHandler(v -> {
+        response.bodyEndHandler(v -> { // endHandler is the access log's
             vertx.cancelTimer(bodyTimer);
             State s = states.get(connection);
             if (s != null && --s.inFlight <= 0) {

@@ -20,6 +20,7 @@ public final class ServerContext {
     private final Faults faults;
     private final String defaultModel;
     private final String apiKey;
+    private final java.util.List<String> corsOrigins;
     private final ServerLimits limits;
     private final AtomicLong requests = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger activeChats = new java.util.concurrent.atomic.AtomicInteger();
@@ -30,28 +31,47 @@ public final class ServerContext {
 
     /** @param defaultModel the model named in answers to requests that named none */
     public ServerContext(Vertx vertx, Engine engine, Faults faults, String defaultModel) {
-        this(vertx, engine, faults, defaultModel, null, ServerLimits.defaults());
+        this(vertx, engine, faults, defaultModel, null);
     }
 
     /**
      * @param defaultModel the model named in answers to requests that named none
      * @param apiKey       the bearer token every request but {@code GET /} and {@code /health} must
      *                     carry; null for none
+     */
+    public ServerContext(Vertx vertx, Engine engine, Faults faults, String defaultModel, String apiKey) {
+        this(vertx, engine, faults, defaultModel, apiKey, java.util.List.of());
+    }
+
+    /**
+     * @param defaultModel the model named in answers to requests that named none, while the engine
+     *                     lists none
+     * @param apiKey       the bearer token every request but {@code GET /} and {@code /health} must
+     *                     carry; null for none
+     * @param corsOrigins  origins allowed to call from a browser, {@code *} for any; empty for none
+     */
+    public ServerContext(Vertx vertx, Engine engine, Faults faults, String defaultModel, String apiKey,
+            java.util.List<String> corsOrigins) {
+        this(vertx, engine, faults, defaultModel, apiKey, corsOrigins, ServerLimits.defaults());
+    }
+
+    /**
+     * @param defaultModel the model named in answers to requests that named none, while the engine
+     *                     lists none
+     * @param apiKey       the bearer token every request but {@code GET /} and {@code /health} must
+     *                     carry; null for none
+     * @param corsOrigins  origins allowed to call from a browser, {@code *} for any; empty for none
      * @param limits       the server's bounds
      */
     public ServerContext(Vertx vertx, Engine engine, Faults faults, String defaultModel, String apiKey,
-            ServerLimits limits) {
+            java.util.List<String> corsOrigins, ServerLimits limits) {
+        this.corsOrigins = java.util.List.copyOf(corsOrigins);
         this.limits = limits;
         this.vertx = vertx;
         this.engine = engine;
         this.faults = faults;
         this.defaultModel = defaultModel;
         this.apiKey = apiKey;
-    }
-
-    /** The server's bounds. */
-    public ServerLimits limits() {
-        return limits;
     }
 
     /** The required bearer token, or null. */
@@ -74,9 +94,23 @@ public final class ServerContext {
         return faults;
     }
 
-    /** The model named in answers to requests without one. */
+    /** Origins allowed to call from a browser ({@code *} for any); empty for none. */
+    public java.util.List<String> corsOrigins() {
+        return corsOrigins;
+    }
+
+    /**
+     * The model named in answers to requests without one: the engine's first listed model now (an
+     * upstream engine's list changes as upstreams come and go), else the one given at start.
+     */
     public String defaultModel() {
-        return defaultModel;
+        java.util.List<dev.switchboard.core.ModelInfo> models = engine.models();
+        return models.isEmpty() ? defaultModel : models.get(0).id();
+    }
+
+    /** The server's bounds. */
+    public ServerLimits limits() {
+        return limits;
     }
 
     /** Takes a place among the running chat answers; false when {@link ServerLimits#maxStreams()} are running. */
