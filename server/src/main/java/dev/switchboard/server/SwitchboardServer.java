@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.vertx.core.Deployable;
@@ -22,6 +23,8 @@ import dev.switchboard.core.ModelInfo;
 import dev.switchboard.server.engine.Engine;
 import dev.switchboard.server.engine.ScriptedEngine;
 import dev.switchboard.server.fault.Faults;
+import dev.switchboard.server.internal.ConnectionGuard;
+import dev.switchboard.server.internal.FatalErrorWatch;
 import dev.switchboard.server.internal.Routes;
 import dev.switchboard.server.internal.ServerContext;
 import dev.switchboard.server.internal.audio.AudioClip;
@@ -53,7 +56,9 @@ import dev.switchboard.server.internal.rag.RagRoute;
  * <p>Built on Vert.x core: a few event loops (by default one per core) serve every connection,
  * each SSE event or NDJSON line is flushed as it is written, and an open stream costs no thread.
  * HTTP/1.1 only, no compression, request bodies up to 8 MiB; authentication only with
- * {@link Builder#apiKey(String)}. A client that
+ * {@link Builder#apiKey(String)}. Timeouts and caps on what clients hold are {@link ServerLimits};
+ * engine work runs on worker threads, never on an event loop; a thread that dies closes the
+ * server instead of leaving it deaf ({@link Builder#onFatalError}). A client that
  * closes its connection mid-stream cancels the engine call ({@link ServerStats#cancelledStreams()}).
  * Thread-safe.
  */
@@ -67,6 +72,7 @@ public final class SwitchboardServer implements AutoCloseable {
     private final String host;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile FatalErrorWatch watch;
 
     private SwitchboardServer(Vertx vertx, ServerContext context, String host, int port) {
         this.vertx = vertx;
@@ -127,6 +133,9 @@ public final class SwitchboardServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (watch != null) {
+            watch.close();
+        }
         context.cancelAll();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -139,6 +148,16 @@ public final class SwitchboardServer implements AutoCloseable {
         }
     }
 
+    /** The fatal-error path's close: the watch has fired, so it must not be stopped from its own thread. */
+    private void closeAfterFatalError() {
+        FatalErrorWatch fired = watch;
+        watch = null;
+        close();
+        if (fired != null) {
+            fired.close();
+        }
+    }
+
     /** Builds and starts a {@link SwitchboardServer}. */
     public static final class Builder {
         private Engine engine;
@@ -146,6 +165,8 @@ public final class SwitchboardServer implements AutoCloseable {
         private int port;
         private int eventLoops = Math.max(1, Runtime.getRuntime().availableProcessors());
         private String apiKey;
+        private ServerLimits limits = ServerLimits.defaults();
+        private Consumer<Throwable> onFatalError;
         private List<String> corsOrigins = List.of();
         private RagOptions rag;
         private AudioOptions audio = AudioOptions.defaults();
@@ -237,6 +258,29 @@ public final class SwitchboardServer implements AutoCloseable {
         }
 
         /**
+         * The bounds on what clients may hold and for how long; default {@link ServerLimits#defaults()}.
+         *
+         * @throws NullPointerException if {@code limits} is null
+         */
+        public Builder limits(ServerLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * What to do once the server can no longer serve (an event-loop or acceptor thread died, or
+         * a {@link VirtualMachineError} such as {@link OutOfMemoryError} reached Vert.x): called once,
+         * on a thread of its own, after the failure is logged at ERROR, the dead loop's sockets are
+         * closed and the server is closed (so its clients see a refused connection, never a silent
+         * one). Default null: nothing more. The standalone
+         * endpoint exits the JVM here, for a supervisor to restart it.
+         */
+        public Builder onFatalError(Consumer<Throwable> onFatalError) {
+            this.onFatalError = onFatalError;
+            return this;
+        }
+
+        /**
          * Lets pages from {@code origins} call the server from a browser (CORS): their requests get
          * {@code Access-Control-Allow-Origin}, and a preflight {@code OPTIONS} is answered 204 with
          * the allowed methods and headers. {@code *} allows any origin. Default empty: no CORS
@@ -273,10 +317,16 @@ public final class SwitchboardServer implements AutoCloseable {
                 List<ModelInfo> models = engine.models();
                 String defaultModel = models.isEmpty() ? ScriptedEngine.MODEL : models.get(0).id();
                 ServerContext context = new ServerContext(vertx, engine, new Faults(), defaultModel, apiKey,
-                        corsOrigins);
+                        corsOrigins, limits);
                 RagRoute ragRoute = new RagRoute(context, rag == null ? null : KnowledgeBase.load(rag, engine), rag);
                 AudioRoute audioRoute = new AudioRoute(context, AudioClip.load(audio), audio);
-                return new SwitchboardServer(vertx, context, host, listen(vertx, new Routes(context, ragRoute, audioRoute)));
+                List<HttpServer> servers = new CopyOnWriteArrayList<>();
+                SwitchboardServer server = new SwitchboardServer(vertx, context, host,
+                        listen(vertx, new Routes(context, ragRoute, audioRoute), servers));
+                server.watch = new FatalErrorWatch(vertx, host + ":" + server.port, server::closeAfterFatalError,
+                        onFatalError, servers);
+                server.watch.start();
+                return server;
             } catch (RuntimeException e) {
                 vertx.close();
                 throw e;
@@ -288,7 +338,7 @@ public final class SwitchboardServer implements AutoCloseable {
          * connections over them. Port 0 becomes -1, Vert.x's "one random port shared by these
          * servers".
          */
-        private int listen(Vertx vertx, Routes routes) {
+        private int listen(Vertx vertx, Routes routes, List<HttpServer> servers) {
             HttpServerOptions options = new HttpServerOptions()
                     .setHost(host)
                     .setPort(port == 0 ? -1 : port)
@@ -296,9 +346,13 @@ public final class SwitchboardServer implements AutoCloseable {
                     .setCompressionSupported(false)
                     .setHttp2ClearTextEnabled(false) // HTTP/1.1 only, as llama-server and Ollama
                     .setHandle100ContinueAutomatically(true) // curl sends Expect: 100-continue for large bodies
-                    .setIdleTimeout(0); // a stream may stay quiet for long (StallMidStream, slow engines)
-            List<HttpServer> servers = new CopyOnWriteArrayList<>();
-            Supplier<Deployable> perEventLoop = () -> loop -> vertx.createHttpServer(options).requestHandler(routes)
+                    // a quiet stream is closed only after the idle timeout (default 5 min; slow engines, stalls)
+                    .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeout().toSeconds()
+                            + (limits.idleTimeout().toNanosPart() > 0 ? 1 : 0)))
+                    .setIdleTimeoutUnit(TimeUnit.SECONDS);
+            ConnectionGuard guard = new ConnectionGuard(vertx, limits, routes);
+            Supplier<Deployable> perEventLoop = () -> loop -> vertx.createHttpServer(options)
+                    .connectionHandler(guard::connected).requestHandler(guard)
                     .listen().onSuccess(servers::add);
             try {
                 vertx.deployVerticle(perEventLoop, new DeploymentOptions().setInstances(eventLoops))

@@ -38,8 +38,9 @@ public interface Engine extends AutoCloseable {
     /**
      * Starts answering {@code request} and returns at once; the answer goes to {@code sink}, from
      * any thread, as events ending with exactly one {@code onComplete} or {@code onError}. Called
-     * on the connection's event-loop thread: must not block. Any other exception thrown here is
-     * answered 500.
+     * on one of the server's worker threads (Vert.x's bounded worker pool, four threads), never on
+     * an event loop; it should still return soon, as every chat waits for a worker. Any other
+     * exception thrown here is answered 500.
      *
      * @param request the request, its {@code model} as the client sent it (may be null; null also
      *                for a model name bound to a fault that this engine does not list)

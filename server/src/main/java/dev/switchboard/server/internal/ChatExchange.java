@@ -110,6 +110,11 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
             ErrorReplies.send(request.response(), request.path(), s.status(), s.message(), s.retryAfter());
             return;
         }
+        if (!server.chatStarted()) { // issue 16, finding 1: a cap on concurrent chat answers
+            ErrorReplies.send(request.response(), request.path(), 503, "the server is answering "
+                    + server.limits().maxStreams() + " chats already; retry later", ConnectionGuard.retryAfter(server.limits()));
+            return;
+        }
         String model = sentModel != null ? sentModel : server.defaultModel();
         new ChatExchange(server, engine, request, engineRequest, stream, formats, fault, model).start();
     }
@@ -135,14 +140,27 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
             streamCounted = true;
             server.streamOpened();
         }
-        try {
-            call = engine.chat(engineRequest, this);
-            server.callStarted(call);
-        } catch (EngineException e) {
-            failBeforeOutput(e.status(), e.getMessage(), e.retryAfter());
-        } catch (RuntimeException e) {
-            failBeforeOutput(500, "engine failed: " + e, null);
-        }
+        // Engine work never runs on an event loop (issue 16, finding 2): chat() is called on a worker.
+        server.vertx().executeBlocking(() -> {
+            EngineCall started = engine.chat(engineRequest, this);
+            call = started; // at once, so that back-pressure can pause it before the loop hears of it
+            return started;
+        }, false).onComplete(result -> {
+            if (result.succeeded()) {
+                server.callStarted(result.result());
+                if (over) { // ended while chat() ran: the call must not outlive the exchange
+                    result.result().cancel();
+                    server.callEnded(result.result());
+                }
+            } else if (!over) {
+                Throwable e = result.cause();
+                if (e instanceof EngineException) {
+                    failBeforeOutput(((EngineException) e).status(), e.getMessage(), ((EngineException) e).retryAfter());
+                } else {
+                    failBeforeOutput(500, "engine failed: " + e, null);
+                }
+            }
+        });
     }
 
     // EngineSink: from any thread, onto the event loop
@@ -225,7 +243,8 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
                 .putHeader("Content-Type", format.streamContentType())
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
-        pump = new FramePump(server.vertx(), response, fault, format.malformedFrame(), this);
+        pump = new FramePump(server.vertx(), response, fault, format.malformedFrame(), this,
+                server.limits().writeStallTimeout(), request.connection());
         for (byte[] frame : format.opening()) {
             pump.uncounted(frame);
         }
@@ -243,7 +262,7 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
         response.setStatusCode(200)
                 .putHeader("Content-Type", ErrorReplies.JSON)
                 .putHeader("Content-Length", Integer.toString(body.length));
-        pump = new FramePump(server.vertx(), response, bodyFault, new byte[0], this);
+        pump = new FramePump(server.vertx(), response, bodyFault, new byte[0], this, server.limits().writeStallTimeout(), request.connection());
         pump.frame(body);
         pump.end(null);
     }
@@ -308,6 +327,9 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
 
     /** Marks the exchange over and stops the engine and any stall timer. */
     private void end() {
+        if (!over) {
+            server.chatEnded();
+        }
         over = true;
         if (stallTimer >= 0) {
             server.vertx().cancelTimer(stallTimer);

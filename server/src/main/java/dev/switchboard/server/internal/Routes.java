@@ -252,7 +252,12 @@ public final class Routes implements Handler<HttpServerRequest> {
         try {
             work.run();
         } catch (RuntimeException | Error e) {
-            LOG.warn("request {} {} failed", request.method(), request.path(), e);
+            if (e instanceof VirtualMachineError) { // recovered: this request's work is dropped, the loop lives on
+                LOG.error("{} while handling {} {}: the request is answered 500 or reset, the server carries on",
+                        e, request.method(), request.path(), e);
+            } else {
+                LOG.warn("request {} {} failed", request.method(), request.path(), e);
+            }
             if (request.response().headWritten() || request.response().ended()) {
                 request.response().reset();
             } else {
