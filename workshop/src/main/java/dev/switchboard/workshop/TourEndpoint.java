@@ -34,6 +34,17 @@ public record TourEndpoint(Endpoint endpoint, String description, boolean ollama
         return Optional.ofNullable(unsupported.get(scenario));
     }
 
+    /**
+     * Why every Ollama-native cell is n/a on this endpoint, in the same words for each: the resolution
+     * checked the Ollama API once ({@code GET <rootUrl>/} answering {@code Ollama is running}); empty
+     * where the endpoint serves Ollama's {@code /api}.
+     */
+    public Optional<String> ollamaMissing() {
+        return ollama ? Optional.empty()
+                : Optional.of("this server has no Ollama /api (GET " + endpoint.rootUrl()
+                        + "/ does not answer \"Ollama is running\"): is it an Ollama?");
+    }
+
     /** Closes the embedded server, if any. */
     @Override
     public void close() throws Exception {

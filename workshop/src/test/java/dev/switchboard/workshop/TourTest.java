@@ -128,6 +128,28 @@ class TourTest {
     }
 
     @Test
+    @Timeout(180)
+    void onAServerWithoutOllamasApiEveryOllamaNativeCellIsNaForOneReason() throws Exception {
+        try (SwitchboardServer upstream = SwitchboardServer.start(new ScriptedEngine());
+                LlamaServerFront llamaServer = new LlamaServerFront(upstream.rootUrl())) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            Map<String, String> env = Map.of("LLM_BASE_URL", llamaServer.openAiBaseUrl(), "LLM_MODEL", ScriptedEngine.MODEL,
+                    "LLM_EMBEDDING_MODEL", ScriptedEngine.EMBEDDING_MODEL);
+
+            int status = Tour.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), env, Duration.ZERO);
+
+            String printed = bytes.toString(StandardCharsets.UTF_8);
+            String reason = "not supported: this server has no Ollama /api (GET " + llamaServer.openAiBaseUrl()
+                    .replace("/v1", "") + "/ does not answer \"Ollama is running\"): is it an Ollama?";
+            // three example rows (raw-http, LangChain4j, Spring AI) and two adapters (raw-http-ollama,
+            // langchain4j-ollama), five scenarios each
+            assertThat(printed.split(java.util.regex.Pattern.quote(reason), -1)).as(printed).hasSize(5 * 5 + 1);
+            assertThat(printed).contains("You said: " + Prompts.QUESTION).doesNotContain("→ failed");
+            assertThat(status).as(printed).isZero();
+        }
+    }
+
+    @Test
     @Timeout(120)
     void anEndpointThatDoesNotAnswerFailsTheTourWithTheReason() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -186,9 +186,9 @@ public final class HttpTransport implements AutoCloseable {
             byte[] body = response.body().bytes();
             ErrorBody error = errorReader.apply(body);
             Duration retryAfter = HttpErrors.parseRetryAfter(response.header("Retry-After"), Clock.systemUTC());
-            throw HttpErrors.forStatus(response.code(), error.message(), error.code(), retryAfter);
+            throw HttpErrors.forStatus(response.code(), error.message(), error.code(), retryAfter, request.url().encodedPath());
         } catch (IOException e) {
-            throw HttpErrors.forStatus(response.code(), null, null, null);
+            throw HttpErrors.forStatus(response.code(), null, null, null, request.url().encodedPath());
         }
     }
 

@@ -73,10 +73,15 @@ public final class Generator {
         return generated.get();
     }
 
-    /** Cancels the answer being generated, if any: it stops at its next token. */
+    /**
+     * Ends the answer being generated, if any, because the engine closes: its caller hears a 503
+     * "the llama.cpp engine is closed" (without it, a stream whose engine closed under it waited
+     * forever), and generation stops at its next token.
+     */
     public void cancelRunning() {
         LlamaCall running = current;
         if (running != null) {
+            running.fail(EngineQueue.closedException());
             running.cancel();
         }
     }
