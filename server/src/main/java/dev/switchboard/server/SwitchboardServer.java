@@ -35,9 +35,13 @@ import dev.switchboard.server.internal.ServerContext;
  * }
  * }</pre>
  *
- * <p>Routes: {@code POST /v1/chat/completions}, {@code POST /v1/embeddings}, {@code GET /v1/models},
+ * <p>Routes: {@code POST /v1/chat/completions} (also as {@code POST /chat/completions}),
+ * {@code POST /v1/embeddings}, {@code GET /v1/models}, {@code GET /v1/models/{id}},
  * {@code POST /api/chat}, {@code POST /api/generate}, {@code POST /api/embed}, {@code GET /api/tags},
- * {@code GET /} ("Ollama is running"), {@code GET /health}. Shapes, status codes and error envelopes
+ * {@code GET /api/version}, {@code GET /} ("Ollama is running"), {@code GET /health} (the engine's
+ * {@link Engine#health()}: 200 or 503), and {@code OPTIONS} on each (CORS preflights,
+ * {@link Builder#corsOrigins}). One access-log line per request on the SLF4J logger
+ * {@code dev.switchboard.server.access}. Shapes, status codes and error envelopes
  * are in the server README; they follow the recorded
  * {@code core/src/test/resources/reference/llama-server-transcripts/} on {@code /v1} and
  * {@code core/src/test/resources/reference/ollama-wire.md} on {@code /api}.
@@ -138,6 +142,7 @@ public final class SwitchboardServer implements AutoCloseable {
         private int port;
         private int eventLoops = Math.max(1, Runtime.getRuntime().availableProcessors());
         private String apiKey;
+        private List<String> corsOrigins = List.of();
 
         private Builder() {
         }
@@ -206,6 +211,19 @@ public final class SwitchboardServer implements AutoCloseable {
         }
 
         /**
+         * Lets pages from {@code origins} call the server from a browser (CORS): their requests get
+         * {@code Access-Control-Allow-Origin}, and a preflight {@code OPTIONS} is answered 204 with
+         * the allowed methods and headers. {@code *} allows any origin. Default empty: no CORS
+         * header is sent (a preflight is still answered 204, without them, so the browser refuses).
+         *
+         * @throws NullPointerException if {@code origins} or one of them is null
+         */
+        public Builder corsOrigins(List<String> origins) {
+            this.corsOrigins = List.copyOf(origins);
+            return this;
+        }
+
+        /**
          * Binds and starts: calls the engine's {@code models()} once (its first model is the one
          * named in answers to requests without a model), then binds every event loop to the port.
          * Waits up to 30 s for binding.
@@ -222,7 +240,8 @@ public final class SwitchboardServer implements AutoCloseable {
             try {
                 List<ModelInfo> models = engine.models();
                 String defaultModel = models.isEmpty() ? ScriptedEngine.MODEL : models.get(0).id();
-                ServerContext context = new ServerContext(vertx, engine, new Faults(), defaultModel, apiKey);
+                ServerContext context = new ServerContext(vertx, engine, new Faults(), defaultModel, apiKey,
+                        corsOrigins);
                 return new SwitchboardServer(vertx, context, host, listen(vertx, new Routes(context)));
             } catch (RuntimeException e) {
                 vertx.close();

@@ -60,6 +60,21 @@ public interface Engine extends AutoCloseable {
      */
     ReasoningShape reasoningShape(String model);
 
+    /**
+     * Whether the engine can answer now, for {@code GET /health} (200 when healthy, 503 with the
+     * reason otherwise). Called on a worker thread; keep it cheap. The default is healthy when
+     * {@link #models()} answers and unavailable with its failure when it throws; an engine that
+     * knows better (closed, loading, upstreams down) overrides it.
+     */
+    default EngineHealth health() {
+        try {
+            models();
+            return EngineHealth.ok();
+        } catch (RuntimeException e) {
+            return EngineHealth.unavailable("the engine cannot list its models: " + e);
+        }
+    }
+
     /** Releases the engine's resources; idempotent. Called by {@code SwitchboardServer.close()}. */
     @Override
     void close();

@@ -206,6 +206,12 @@ public final class LlamaCppEngine implements Engine {
         return ReasoningShape.REASONING_CONTENT;
     }
 
+    /** Healthy once loaded (which {@code build()} does) until {@link #close()}; then unavailable. */
+    @Override
+    public EngineHealth health() {
+        return queue.isClosed() ? EngineHealth.unavailable("the llama.cpp engine is closed") : EngineHealth.ok();
+    }
+
     /**
      * Cancels the running generation, fails queued requests with 503, frees both model instances
      * and stops the engine thread (waiting up to 10 s). Idempotent. The native threads

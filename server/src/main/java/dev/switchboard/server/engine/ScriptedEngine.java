@@ -231,6 +231,12 @@ public final class ScriptedEngine implements Engine {
         return ReasoningShape.REASONING_CONTENT;
     }
 
+    /** Healthy until {@link #close()}; then unavailable, "the scripted engine is closed". */
+    @Override
+    public EngineHealth health() {
+        return scheduler.isShutdown() ? EngineHealth.unavailable("the scripted engine is closed") : EngineHealth.ok();
+    }
+
     /** Stops the scheduler: answers being played stop without completing; later {@link #chat} calls get 503. Idempotent. */
     @Override
     public void close() {

@@ -35,24 +35,37 @@ public final class Routes implements Handler<HttpServerRequest> {
     private record Route(HttpMethod method, boolean readsBody, Action action) {
     }
 
+    /** The Ollama version whose {@code /api} these routes follow (ollama-wire.md, section 0: v0.32.15), for {@code /api/version}. */
+    public static final String OLLAMA_API_VERSION = "0.32.15";
+    /** {@code GET /v1/models/{id}}: the prefix before the id. */
+    private static final String MODEL_PREFIX = "/v1/models/";
+
     private final ServerContext server;
     private final Embeddings embeddings;
+    private final Cors cors;
     private final Map<String, Route> routes;
 
     /** @param server the shared state of the server these routes serve */
     public Routes(ServerContext server) {
         this.server = server;
         this.embeddings = new Embeddings(server);
-        this.routes = Map.of(
-                "/v1/chat/completions", new Route(HttpMethod.POST, true, this::openAiChat),
-                "/v1/embeddings", new Route(HttpMethod.POST, true, (r, b) -> embeddings.handle(r, b, false)),
-                "/v1/models", new Route(HttpMethod.GET, false, (r, b) -> models(r, false)),
-                "/api/chat", new Route(HttpMethod.POST, true, (r, b) -> ollamaChat(r, b, false)),
-                "/api/generate", new Route(HttpMethod.POST, true, (r, b) -> ollamaChat(r, b, true)),
-                "/api/embed", new Route(HttpMethod.POST, true, (r, b) -> embeddings.handle(r, b, true)),
-                "/api/tags", new Route(HttpMethod.GET, false, (r, b) -> models(r, true)),
-                "/", new Route(HttpMethod.GET, false, (r, b) -> text(r, "text/plain; charset=utf-8", "Ollama is running")),
-                "/health", new Route(HttpMethod.GET, false, (r, b) -> text(r, ErrorReplies.JSON, "{\"status\":\"ok\"}")));
+        this.cors = new Cors(server.corsOrigins());
+        this.routes = Map.ofEntries(
+                Map.entry("/v1/chat/completions", new Route(HttpMethod.POST, true, this::openAiChat)),
+                // the custom-LLM servers' path (no /v1), as voice-agent platforms call it
+                Map.entry("/chat/completions", new Route(HttpMethod.POST, true, this::openAiChat)),
+                Map.entry("/api/version", new Route(HttpMethod.GET, false, (r, b) -> text(r, ErrorReplies.JSON,
+                        "{\"version\":\"" + OLLAMA_API_VERSION + "\"}"))),
+                Map.entry(MODEL_PREFIX, new Route(HttpMethod.GET, false, this::model)),
+                Map.entry("/v1/embeddings", new Route(HttpMethod.POST, true, (r, b) -> embeddings.handle(r, b, false))),
+                Map.entry("/v1/models", new Route(HttpMethod.GET, false, (r, b) -> models(r, false))),
+                Map.entry("/api/chat", new Route(HttpMethod.POST, true, (r, b) -> ollamaChat(r, b, false))),
+                Map.entry("/api/generate", new Route(HttpMethod.POST, true, (r, b) -> ollamaChat(r, b, true))),
+                Map.entry("/api/embed", new Route(HttpMethod.POST, true, (r, b) -> embeddings.handle(r, b, true))),
+                Map.entry("/api/tags", new Route(HttpMethod.GET, false, (r, b) -> models(r, true))),
+                Map.entry("/", new Route(HttpMethod.GET, false,
+                        (r, b) -> text(r, "text/plain; charset=utf-8", "Ollama is running"))),
+                Map.entry("/health", new Route(HttpMethod.GET, false, (r, b) -> health(r))));
     }
 
     /** Whether the engine lists {@code model} among its models. */
@@ -68,15 +81,23 @@ public final class Routes implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest request) {
         server.requestReceived();
-        guard(request, () -> dispatch(request));
+        guard(request, () -> {
+            AccessLog.start(request);
+            cors.decorate(request);
+            dispatch(request);
+        });
     }
 
     private void dispatch(HttpServerRequest request) {
         String path = request.path();
-        Route route = routes.get(path);
+        Route route = route(path);
         if (route == null) {
             // llama-server's and gin's own words (transcript 15; ollama-wire.md 1)
             error(request, 404, ErrorReplies.isOllama(path) ? "404 page not found" : "File Not Found");
+            return;
+        }
+        if (request.method().equals(HttpMethod.OPTIONS)) {
+            cors.preflight(request, route.method().name()); // a preflight carries no credentials
             return;
         }
         if (server.apiKey() != null && !path.equals("/") && !path.equals("/health") && !authorized(request)) {
@@ -100,11 +121,25 @@ public final class Routes implements Handler<HttpServerRequest> {
                         "request body is larger than " + BodyReader.MAX_BYTES + " bytes")));
     }
 
+    /** The route for {@code path}; {@code /v1/models/} followed by an id (which may hold '/': hf.co/user/m) is one. */
+    private Route route(String path) {
+        if (path.startsWith(MODEL_PREFIX)) {
+            return path.length() > MODEL_PREFIX.length() ? routes.get(MODEL_PREFIX) : null;
+        }
+        return routes.get(path);
+    }
+
+    /** {@code Authorization: Bearer KEY} or {@code x-api-key: KEY} (Anthropic's and many gateways' header), compared in constant time. */
     private boolean authorized(HttpServerRequest request) {
         String header = request.getHeader("Authorization");
         byte[] expected = ("Bearer " + server.apiKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return header != null && java.security.MessageDigest.isEqual(
-                header.getBytes(java.nio.charset.StandardCharsets.UTF_8), expected);
+        if (header != null && java.security.MessageDigest.isEqual(
+                header.getBytes(java.nio.charset.StandardCharsets.UTF_8), expected)) {
+            return true;
+        }
+        String apiKey = request.getHeader("x-api-key");
+        return apiKey != null && java.security.MessageDigest.isEqual(apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                server.apiKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void openAiChat(HttpServerRequest request, Buffer body) {
@@ -143,6 +178,43 @@ public final class Routes implements Handler<HttpServerRequest> {
             List<ModelInfo> models = result.result();
             byte[] body = ollama ? OllamaWire.writeTags(models) : OpenAiWire.writeModels(models);
             request.response().putHeader("Content-Type", ErrorReplies.JSON).end(Buffer.buffer(body));
+        }));
+    }
+
+    /** {@code GET /v1/models/{id}}: the one model in OpenAI's shape, or 404 (ollama-wire.md 6, "Single model"). */
+    private void model(HttpServerRequest request, Buffer body) {
+        String id = java.net.URLDecoder.decode(request.path().substring(MODEL_PREFIX.length()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        server.vertx().executeBlocking(() -> server.engine().models(), false).onComplete(result -> guard(request, () -> {
+            if (result.failed()) {
+                error(request, 500, "engine failed to list models: " + result.cause());
+                return;
+            }
+            for (ModelInfo info : result.result()) {
+                if (info.id().equals(id)) {
+                    request.response().putHeader("Content-Type", ErrorReplies.JSON)
+                            .end(Buffer.buffer(HealthFormat.model(info)));
+                    return;
+                }
+            }
+            error(request, 404, "model '" + id + "' not found");
+        }));
+    }
+
+    /**
+     * {@code GET /health}: the engine's own word, 200 when healthy, else 503 with the reasons. Open
+     * without a key (as llama-server's); when the server has a key, only a caller presenting it
+     * sees the reasons and the upstreams (names, URLs, models).
+     */
+    private void health(HttpServerRequest request) {
+        server.vertx().executeBlocking(() -> server.engine().health(), false).onComplete(result -> guard(request, () -> {
+            dev.switchboard.server.engine.EngineHealth health = result.succeeded() ? result.result()
+                    : dev.switchboard.server.engine.EngineHealth.unavailable("the engine failed its health check: "
+                            + result.cause());
+            // with a key configured, an anonymous caller learns up or down, not the upstreams behind
+            boolean detailed = server.apiKey() == null || authorized(request);
+            request.response().setStatusCode(health.healthy() ? 200 : 503).putHeader("Content-Type", ErrorReplies.JSON)
+                    .end(Buffer.buffer(HealthFormat.health(health, detailed)));
         }));
     }
 

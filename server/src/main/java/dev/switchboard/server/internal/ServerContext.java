@@ -19,6 +19,7 @@ public final class ServerContext {
     private final Faults faults;
     private final String defaultModel;
     private final String apiKey;
+    private final java.util.List<String> corsOrigins;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong openStreams = new AtomicLong();
     private final AtomicLong completedStreams = new AtomicLong();
@@ -36,6 +37,19 @@ public final class ServerContext {
      *                     carry; null for none
      */
     public ServerContext(Vertx vertx, Engine engine, Faults faults, String defaultModel, String apiKey) {
+        this(vertx, engine, faults, defaultModel, apiKey, java.util.List.of());
+    }
+
+    /**
+     * @param defaultModel the model named in answers to requests that named none, while the engine
+     *                     lists none
+     * @param apiKey       the bearer token every request but {@code GET /} and {@code /health} must
+     *                     carry; null for none
+     * @param corsOrigins  origins allowed to call from a browser, {@code *} for any; empty for none
+     */
+    public ServerContext(Vertx vertx, Engine engine, Faults faults, String defaultModel, String apiKey,
+            java.util.List<String> corsOrigins) {
+        this.corsOrigins = java.util.List.copyOf(corsOrigins);
         this.vertx = vertx;
         this.engine = engine;
         this.faults = faults;
@@ -63,9 +77,18 @@ public final class ServerContext {
         return faults;
     }
 
-    /** The model named in answers to requests without one. */
+    /** Origins allowed to call from a browser ({@code *} for any); empty for none. */
+    public java.util.List<String> corsOrigins() {
+        return corsOrigins;
+    }
+
+    /**
+     * The model named in answers to requests without one: the engine's first listed model now (an
+     * upstream engine's list changes as upstreams come and go), else the one given at start.
+     */
     public String defaultModel() {
-        return defaultModel;
+        java.util.List<dev.switchboard.core.ModelInfo> models = engine.models();
+        return models.isEmpty() ? defaultModel : models.get(0).id();
     }
 
     /** Counts one received request. */
