@@ -163,7 +163,7 @@ public final class OllamaNativeLlmClient implements LlmClient {
     }
 
     private HttpTransport.Target url(String path) {
-        return HttpTransport.target(endpoint.rootUrl() + path);
+        return http.target(endpoint.rootUrl() + path);
     }
 
     /** Registers {@link OllamaNativeLlmClient} with {@link dev.switchboard.core.LlmClients} under {@value #STYLE}. */

@@ -139,7 +139,7 @@ public final class RawHttpLlmClient implements LlmClient {
     }
 
     private HttpTransport.Target url(String path) {
-        return HttpTransport.target(endpoint.baseUrl() + path); // Endpoint strips trailing slashes
+        return http.target(endpoint.baseUrl() + path); // Endpoint strips trailing slashes
     }
 
     /** Registers {@link RawHttpLlmClient} with {@link dev.switchboard.core.LlmClients} under {@value #STYLE}. */

@@ -43,7 +43,8 @@ public final class OpenAiStreamDecoder {
 
     private final ChunkReader chunk = new ChunkReader();
     private final ThinkTagSplitter splitter = new ThinkTagSplitter();
-    private final ToolCallMerger toolCalls = new ToolCallMerger();
+    /** Made at the first tool-call fragment: most streams have none. */
+    private ToolCallMerger toolCalls;
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder reasoning = new StringBuilder();
     private final Consumer<ChatEvent> recorder = this::record;
@@ -120,6 +121,9 @@ public final class OpenAiStreamDecoder {
                 splitter.feed(c.content, recorder);
             }
             if (!c.toolCalls.isEmpty()) {
+                if (toolCalls == null) {
+                    toolCalls = new ToolCallMerger();
+                }
                 toolCalls.add(c.toolCalls);
             }
             if (c.finishReason != null) {
@@ -164,8 +168,11 @@ public final class OpenAiStreamDecoder {
         StringBuilder r = reasoning;
         String textSoFar = held.isEmpty() || splitter.inThink() ? t.toString() : t + held;
         String reasoningSoFar = held.isEmpty() || !splitter.inThink() ? r.toString() : r + held;
-        List<ToolCall> calls = new ArrayList<>(toolCalls.emitted());
-        calls.addAll(toolCalls.pending());
+        List<ToolCall> calls = new ArrayList<>();
+        if (toolCalls != null) {
+            calls.addAll(toolCalls.emitted());
+            calls.addAll(toolCalls.pending());
+        }
         return new PartialResponse(textSoFar, reasoningSoFar, calls);
     }
 
@@ -174,7 +181,9 @@ public final class OpenAiStreamDecoder {
             return;
         }
         finished = true;
-        toolCalls.emitPending(out);
+        if (toolCalls != null) {
+            toolCalls.emitPending(out);
+        }
         out.accept(new ChatEvent.Finish(reason));
     }
 
