@@ -99,6 +99,7 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
             return;
         }
         String model = sentModel != null ? sentModel : server.defaultModel();
+        AccessLog.model(request, model);
         new ChatExchange(server, request, engineRequest, stream, formats, fault, model).start();
     }
 
@@ -161,6 +162,9 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
             return;
         }
         format.eventArrived();
+        if (event instanceof ChatEvent.UsageEvent) {
+            AccessLog.usage(request, ((ChatEvent.UsageEvent) event).usage());
+        }
         if (!stream) {
             accumulator.accept(event);
             progressed(0);
