@@ -95,7 +95,7 @@ class StreamLifecycleTest {
                     last = new String(chunk, StandardCharsets.UTF_8);
                 }
                 assertThat(bytes).isGreaterThan(20_000L * 1024);
-                assertThat(last).isEqualTo("data: [DONE]\n\n");
+                assertThat(last).endsWith("data: [DONE]\n\n"); // frames written together share an HTTP chunk
                 assertThat(flood.get().resumes.get()).isGreaterThan(0);
             }
             awaitTrue(() -> server.stats().completedStreams() == 1);

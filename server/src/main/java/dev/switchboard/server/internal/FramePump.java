@@ -60,6 +60,7 @@ public final class FramePump {
     private int counted;
     private boolean faultFired;
     private boolean busy;
+    private boolean holding;
     private boolean done;
     private long timer = -1;
 
@@ -107,6 +108,23 @@ public final class FramePump {
         finish(Outcome.CANCELLED);
     }
 
+    /**
+     * Holds writing until {@link #release()}: frames queued meanwhile are written together, in one
+     * {@link HttpServerResponse#write} (so one flush) when no stream fault is set. For a producer
+     * that hands over several frames at once.
+     */
+    public void hold() {
+        holding = true;
+    }
+
+    /** Writes what {@link #hold()} held back; nothing when not holding. */
+    public void release() {
+        if (holding) {
+            holding = false;
+            pump();
+        }
+    }
+
     /** How many frames wait to be written. */
     public int queued() {
         return queue.size();
@@ -126,6 +144,9 @@ public final class FramePump {
     }
 
     private void pump() {
+        if (holding) {
+            return;
+        }
         while (!busy && !done && !queue.isEmpty()) {
             if (response.closed()) {
                 finish(Outcome.CANCELLED);
@@ -142,6 +163,10 @@ public final class FramePump {
             Action next = queue.peek();
             if (faultDue(next.kind())) {
                 fireFault();
+                continue;
+            }
+            if (fault == null && isBytes(next.kind()) && queue.size() > 1) {
+                writeGathered();
                 continue;
             }
             queue.poll();
@@ -165,6 +190,30 @@ public final class FramePump {
         if (!done) {
             listener.progressed(queue.size());
         }
+    }
+
+    private static boolean isBytes(Kind kind) {
+        return kind == Kind.FRAME || kind == Kind.UNCOUNTED || kind == Kind.MARKER;
+    }
+
+    /** Without a fault: the frames at the head of the queue, up to the first end, in one write. */
+    private void writeGathered() {
+        int size = 0;
+        for (Action action : queue) {
+            if (!isBytes(action.kind())) {
+                break;
+            }
+            size += action.bytes().length;
+        }
+        Buffer gathered = Buffer.buffer(size);
+        while (!queue.isEmpty() && isBytes(queue.peek().kind())) {
+            Action action = queue.poll();
+            if (action.kind() == Kind.FRAME) {
+                counted++;
+            }
+            gathered.appendBytes(action.bytes());
+        }
+        response.write(gathered);
     }
 
     /** A counted fault fires before the chunk after its count, or before the end at the latest. */
