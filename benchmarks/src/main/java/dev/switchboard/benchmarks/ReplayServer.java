@@ -1,6 +1,5 @@
 package dev.switchboard.benchmarks;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
@@ -20,6 +18,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A loopback HTTP/1.1 server that answers every request with the same pre-built SSE body, as fast
  * as the socket takes it: no JSON, no engine, so a benchmark measures the client alone.
+ *
+ * <p>Requests are read in blocks and skipped (headers, then a {@code Content-Length} body), at a
+ * cost that barely grows with their size, so the readers' different request headers and bodies do
+ * not change how soon the answer goes out.
  *
  * <p>In both {@link Framing}s the status line, the headers and the first event go out in one write;
  * {@link #lastFirstFlushNanos()} is the {@link System#nanoTime()} taken just before that write, for
@@ -153,9 +155,9 @@ public final class ReplayServer implements AutoCloseable {
     private void serve(Socket client) {
         try (client) {
             client.setTcpNoDelay(true);
-            InputStream in = new BufferedInputStream(client.getInputStream());
+            RequestReader requests = new RequestReader(client.getInputStream());
             OutputStream out = client.getOutputStream();
-            while (readRequest(in)) {
+            while (requests.next()) {
                 lastFirstFlushNanos = System.nanoTime();
                 for (int i = 0; i < writes.length; i++) {
                     out.write(writes[i]); // the socket's stream is unbuffered: one write(2) each
@@ -170,33 +172,97 @@ public final class ReplayServer implements AutoCloseable {
         }
     }
 
-    /** Reads one request (headers and a Content-Length body); false at end of input. */
-    private static boolean readRequest(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int contentLength = 0;
-        boolean any = false;
-        while (true) {
-            int c = in.read();
-            if (c < 0) {
-                return false;
-            }
-            any = true;
-            if (c == '\n') {
-                String header = line.toString().trim();
-                line.setLength(0);
-                if (header.isEmpty()) {
+    /**
+     * Reads requests off one connection in blocks, as a real server does, and skips them: the
+     * headers up to the empty line, then a {@code Content-Length} body. Its cost barely depends on
+     * a request's size, so a reader that sends more headers or a longer body (an
+     * {@code Authorization} header, {@code stream_options}) is not kept waiting longer for the
+     * answer by this server's parsing. Lines end in LF or CRLF.
+     */
+    private static final class RequestReader {
+        private static final byte[] CONTENT_LENGTH = ascii("content-length:");
+
+        private final InputStream in;
+        private byte[] buf = new byte[16 * 1024];
+        private int pos;
+        private int limit;
+
+        RequestReader(InputStream in) {
+            this.in = in;
+        }
+
+        /** Reads one request (headers and a Content-Length body); false at end of input. */
+        boolean next() throws IOException {
+            long contentLength = 0;
+            while (true) {
+                int nl = indexOfLf();
+                while (nl < 0) {
+                    if (!fill()) {
+                        return false;
+                    }
+                    nl = indexOfLf();
+                }
+                int end = nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
+                if (end == pos) {
+                    pos = nl + 1;
                     break;
                 }
-                String lower = header.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    contentLength = Integer.parseInt(lower.substring(15).trim());
+                if (startsWithIgnoreCase(pos, end, CONTENT_LENGTH)) {
+                    contentLength = Long.parseLong(new String(buf, pos + CONTENT_LENGTH.length,
+                            end - pos - CONTENT_LENGTH.length, StandardCharsets.US_ASCII).trim());
                 }
-            } else {
-                line.append((char) c);
+                pos = nl + 1;
             }
+            while (contentLength > 0) {
+                if (pos == limit && !fill()) {
+                    return false;
+                }
+                int n = (int) Math.min(contentLength, limit - pos);
+                pos += n;
+                contentLength -= n;
+            }
+            return true;
         }
-        in.readNBytes(contentLength);
-        return any;
+
+        private int indexOfLf() {
+            for (int i = pos; i < limit; i++) {
+                if (buf[i] == '\n') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private boolean startsWithIgnoreCase(int from, int to, byte[] lowerPrefix) {
+            if (to - from < lowerPrefix.length) {
+                return false;
+            }
+            for (int i = 0; i < lowerPrefix.length; i++) {
+                int c = buf[from + i];
+                if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != lowerPrefix[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Moves the unread bytes to the front and reads more; false at end of input. */
+        private boolean fill() throws IOException {
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, limit - pos);
+                limit -= pos;
+                pos = 0;
+            }
+            if (limit == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2); // a header line longer than the buffer
+            }
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n < 0) {
+                return false;
+            }
+            limit += n;
+            return true;
+        }
     }
 
     /** The index of the next {@code \n\n} at or after {@code from}. */

@@ -20,5 +20,11 @@ public enum Capability {
     /** {@link ChatStream#close()} mid-way closes the connection. */
     CANCELLATION,
     /** {@link ChatRequest#extensions()} reach the server as top-level fields. */
-    EXTENSIONS
+    EXTENSIONS,
+    /**
+     * Text completions, {@code POST /v1/completions}: {@link LlmClient#complete} and
+     * {@link LlmClient#streamCompletion}; a style without it throws
+     * {@link dev.switchboard.core.error.UnsupportedCapabilityException} from both.
+     */
+    COMPLETIONS
 }

@@ -1,7 +1,9 @@
 package dev.switchboard.core;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Assembles {@link ChatEvent}s into a {@link ChatResponse} or, when a stream breaks, a
@@ -14,6 +16,7 @@ public final class ChatAccumulator {
     private final List<ToolCall> toolCalls = new ArrayList<>();
     private FinishReason finishReason;
     private Usage usage;
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
 
     /** Adds one event. */
     public void accept(ChatEvent event) {
@@ -27,6 +30,8 @@ public final class ChatAccumulator {
             usage = u.usage();
         } else if (event instanceof ChatEvent.Finish f) {
             finishReason = f.reason();
+        } else if (event instanceof ChatEvent.ExtensionsEvent x) {
+            extensions.putAll(x.extensions());
         }
     }
 
@@ -46,7 +51,8 @@ public final class ChatAccumulator {
     }
 
     /**
-     * The assembled response.
+     * The assembled response; its extensions are those of every {@link ChatEvent.ExtensionsEvent}
+     * (a later value for the same name wins).
      *
      * @param id    the completion id, or null
      * @param model the model name, or null
@@ -55,6 +61,6 @@ public final class ChatAccumulator {
         String content = text.length() == 0 && !toolCalls.isEmpty() ? null : text.toString();
         String thought = reasoning.length() == 0 ? null : reasoning.toString();
         return new ChatResponse(id, model, new ChatMessage.AssistantMessage(content, thought, toolCalls),
-                finishReason, usage, null);
+                finishReason, usage, extensions);
     }
 }

@@ -1,5 +1,8 @@
 package dev.switchboard.core;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -7,9 +10,10 @@ import java.util.Objects;
  *
  * <p>Sealed, so a handler can test each kind; the set may grow in a later version, so keep an
  * {@code else} branch. A well-formed stream delivers any number of {@link TextDelta},
- * {@link ReasoningDelta} and {@link ToolCallEvent}, at most one {@link UsageEvent} and ends with
- * exactly one {@link Finish} — except that usage may follow the finish, since servers send it on
- * a chunk after the one carrying {@code finish_reason} (see
+ * {@link ReasoningDelta} and {@link ToolCallEvent}, at most one {@link UsageEvent}, usually one
+ * {@link ExtensionsEvent} near the end (llama.cpp with {@code n} above 1 sends one per choice) and
+ * ends with exactly one {@link Finish} — except that usage and extensions may follow the finish,
+ * since servers send them on the chunk or line that carries it, or on a later one (see
  * {@code core/src/test/resources/reference/llama-server-transcripts/06-chat-stream-usage.txt}).
  */
 public sealed interface ChatEvent {
@@ -67,6 +71,28 @@ public sealed interface ChatEvent {
         /** @throws NullPointerException if {@code usage} is null */
         public UsageEvent {
             Objects.requireNonNull(usage, "usage");
+        }
+    }
+
+    /**
+     * Fields outside the OpenAI vocabulary that a stream carried, for the whole answer: llama.cpp's
+     * {@code timings} (on the last chunk before {@code [DONE]}: the finish chunk, or the usage chunk
+     * with {@code include_usage}; {@code llama-server-transcripts/06-chat-stream-usage.txt},
+     * {@code 11-tools-required-stream.txt}) and Ollama's durations ({@code total_duration},
+     * {@code load_duration}, {@code prompt_eval_duration}, {@code eval_duration}, in nanoseconds, and
+     * {@code created_at}, on the {@code done:true} line; {@code ollama-wire.md} 7.2). The same keys
+     * and values a non-streaming answer has in {@link ChatResponse#extensions()}; a stream's
+     * {@link ChatStream#collect()} puts them there.
+     *
+     * @param extensions field name to parsed JSON value (maps, lists, strings, numbers, booleans); never empty
+     */
+    record ExtensionsEvent(Map<String, Object> extensions) implements ChatEvent {
+        /** @throws IllegalArgumentException if {@code extensions} is null or empty */
+        public ExtensionsEvent {
+            if (extensions == null || extensions.isEmpty()) {
+                throw new IllegalArgumentException("extensions must not be empty");
+            }
+            extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
         }
     }
 

@@ -56,7 +56,7 @@ public record Endpoint(
             baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
         }
         if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
-            throw new IllegalArgumentException("baseUrl must start with http:// or https://, was " + baseUrl);
+            throw new IllegalArgumentException("baseUrl must start with http:// or https://, was " + redactUrl(baseUrl));
         }
         if (apiKey != null && apiKey.isBlank()) {
             apiKey = null;
@@ -153,6 +153,55 @@ public record Endpoint(
         return null;
     }
 
+    /**
+     * {@code url} fit to print: a password in its user-info ({@code https://user:KEY@host}) and the
+     * value of every query parameter whose name suggests a secret ({@code key}, {@code api_key},
+     * {@code api-key}, {@code apikey}, {@code token}, {@code access_token}, {@code secret},
+     * {@code password}, {@code sig}, {@code signature}, case-insensitive, and any name ending in
+     * {@code key} or {@code token}) become {@code ***}. Everything else is kept as written; null
+     * stays null. Used by {@link #toString()} and every exception message here.
+     */
+    public static String redactUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        String out = url;
+        int scheme = out.indexOf("://");
+        int authorityStart = scheme < 0 ? 0 : scheme + 3;
+        int authorityEnd = authorityStart;
+        while (authorityEnd < out.length() && "/?#".indexOf(out.charAt(authorityEnd)) < 0) {
+            authorityEnd++;
+        }
+        int at = out.lastIndexOf('@', authorityEnd - 1);
+        if (at >= authorityStart) {
+            int colon = out.indexOf(':', authorityStart);
+            String user = colon >= 0 && colon < at ? out.substring(authorityStart, colon) + ":***" : "***";
+            out = out.substring(0, authorityStart) + user + out.substring(at);
+        }
+        int query = out.indexOf('?');
+        if (query < 0) {
+            return out;
+        }
+        int fragment = out.indexOf('#', query);
+        String params = fragment < 0 ? out.substring(query + 1) : out.substring(query + 1, fragment);
+        StringBuilder redacted = new StringBuilder();
+        for (String param : params.split("&", -1)) {
+            if (redacted.length() > 0) {
+                redacted.append('&');
+            }
+            int eq = param.indexOf('=');
+            String name = eq < 0 ? param : param.substring(0, eq);
+            redacted.append(eq >= 0 && isSecretName(name) ? name + "=***" : param);
+        }
+        return out.substring(0, query + 1) + redacted + (fragment < 0 ? "" : out.substring(fragment));
+    }
+
+    private static boolean isSecretName(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith("key") || n.endsWith("token") || n.equals("api-key") || n.equals("secret")
+                || n.equals("password") || n.equals("sig") || n.equals("signature");
+    }
+
     /** The key to send: {@link #apiKey()}, or {@link #PLACEHOLDER_API_KEY} when none is set. */
     public String apiKeyOrPlaceholder() {
         return apiKey == null ? PLACEHOLDER_API_KEY : apiKey;
@@ -169,7 +218,7 @@ public record Endpoint(
     /** Shows every field except the key, which appears as {@code ***} when set. */
     @Override
     public String toString() {
-        return "Endpoint[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "***")
+        return "Endpoint[baseUrl=" + redactUrl(baseUrl) + ", apiKey=" + (apiKey == null ? "none" : "***")
                 + ", chatModel=" + chatModel + ", embeddingModel=" + embeddingModel
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", maxRetries=" + maxRetries + "]";

@@ -36,6 +36,30 @@ public interface LlmClient extends AutoCloseable {
     ChatStream stream(ChatRequest request);
 
     /**
+     * Sends a text completion ({@code POST /v1/completions}, {@code "stream": false}): prompt in,
+     * text out (see {@link CompletionRequest} for what servers do with the prompt).
+     *
+     * @throws dev.switchboard.core.error.UnsupportedCapabilityException if this style declares
+     *         {@link Capability#COMPLETIONS} unsupported (nothing is sent)
+     * @throws LlmException on any other failure
+     */
+    CompletionResponse complete(CompletionRequest request);
+
+    /**
+     * Streams a text completion ({@code "stream": true}; on {@code /v1} with
+     * {@code stream_options.include_usage}) and returns once the response headers arrived. The
+     * stream's events are {@link ChatEvent.TextDelta}s, then {@link ChatEvent.Finish}, then
+     * {@link ChatEvent.UsageEvent} where the server sent usage; {@link ChatStream#collect()} gives
+     * the text as a {@link ChatResponse}.
+     *
+     * @return the stream; the caller must close it
+     * @throws dev.switchboard.core.error.UnsupportedCapabilityException if this style declares
+     *         {@link Capability#COMPLETIONS} unsupported (nothing is sent)
+     * @throws LlmException on a failure before the first event
+     */
+    ChatStream streamCompletion(CompletionRequest request);
+
+    /**
      * Embeds texts; vectors come back in input order.
      *
      * @throws LlmException on any failure

@@ -52,6 +52,20 @@ class EndpointTest {
     }
 
     @Test
+    void aKeyInTheUrlsUserInfoOrQueryIsRedacted() {
+        Endpoint e = Endpoint.builder().baseUrl("https://me:pa55word@host.example/v1?api_key=sk-q-123&x=1").build();
+
+        assertThat(e.toString()).doesNotContain("pa55word").doesNotContain("sk-q-123")
+                .contains("https://me:***@host.example/v1?api_key=***&x=1");
+        assertThat(e.baseUrl()).as("the URL itself is kept for use").contains("pa55word");
+        assertThatThrownBy(() -> Endpoint.builder().baseUrl("ftp://me:pa55word@host/v1?token=sk-q-123").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .message().doesNotContain("pa55word").doesNotContain("sk-q-123").contains("ftp://me:***@host/v1?token=***");
+        assertThat(Endpoint.redactUrl("http://host/v1?key=abc&key2=x")).isEqualTo("http://host/v1?key=***&key2=x");
+        assertThat(Endpoint.redactUrl("http://host:8080/v1")).isEqualTo("http://host:8080/v1");
+    }
+
+    @Test
     void rootUrlDropsTheV1Suffix() {
         assertThat(Endpoint.ollama().rootUrl()).isEqualTo("http://localhost:11434");
         assertThat(Endpoint.builder().baseUrl("http://host:9000/api").build().rootUrl()).isEqualTo("http://host:9000/api");

@@ -20,6 +20,7 @@ import dev.switchboard.core.ChatMessage;
 import dev.switchboard.core.LlmClient;
 import dev.switchboard.core.LlmClients;
 import dev.switchboard.core.ToolCall;
+import dev.switchboard.testkit.live.InProcessLlama;
 import dev.switchboard.testkit.live.LiveEndpoint;
 import dev.switchboard.testkit.live.LiveEndpointExtension;
 
@@ -89,6 +90,11 @@ class AgentLiveTest {
 
         assertEveryCallAnswered(result);
         assertThat(result.turns()).as("turns").isBetween(1, MAX_TURNS);
+        if (InProcessLlama.servesDemoModel(live)) {
+            assertThat(result.toolRuns()).as("the demo model calls once, then answers the tool result").hasSize(1);
+            assertThat(result.toolRuns().get(0).call().name()).isEqualTo("multiply");
+            assertThat(result.turns()).isEqualTo(2);
+        }
     }
 
     @Test

@@ -216,6 +216,16 @@ class RunnerScriptedTest {
         }
 
         @Override
+        public dev.switchboard.core.CompletionResponse complete(dev.switchboard.core.CompletionRequest request) {
+            return delegate.complete(request);
+        }
+
+        @Override
+        public dev.switchboard.core.ChatStream streamCompletion(dev.switchboard.core.CompletionRequest request) {
+            return delegate.streamCompletion(request);
+        }
+
+        @Override
         public Capabilities capabilities() {
             return new Capabilities(Map.of(Capability.TOOLS, "this test's client has no tools"));
         }

@@ -12,9 +12,11 @@ import java.util.concurrent.CountDownLatch;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.cli.RouteOptions;
 import dev.switchboard.server.cli.ServeCommand;
 import dev.switchboard.server.engine.UpstreamEngine;
 import dev.switchboard.server.engine.UpstreamState;
@@ -44,6 +46,10 @@ import dev.switchboard.server.engine.UpstreamState;
 @Command(name = "switchboard-gateway", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Serve OpenAI's /v1 and Ollama's /api in front of Ollama or any OpenAI-compatible upstream.")
 public final class GatewayCommand implements Callable<Integer> {
+
+    /** {@code --rag-dir}, {@code --audio-dir} and their options: the RAG route embeds through the upstreams. */
+    @Mixin
+    RouteOptions routes = new RouteOptions();
 
     @Option(names = "--upstream", paramLabel = "[NAME=]URL", description = "an upstream; repeat for several."
             + " A URL ending in /v1 is OpenAI-compatible (vLLM, llama-server, OpenAI), any other is an Ollama root."
@@ -134,7 +140,7 @@ public final class GatewayCommand implements Callable<Integer> {
         }
         UpstreamEngine built = engine.build();
         SwitchboardServer server = SwitchboardServer.builder().engine(built).host(host).port(port).apiKeys(callerKeys)
-                .corsOrigins(origins()).start();
+                .corsOrigins(origins()).rag(routes.rag()).audio(routes.audio()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "switchboard-shutdown"));
         out.println("Switchboard gateway on " + server.openAiBaseUrl() + " (OpenAI) and " + server.rootUrl()
                 + " (Ollama)" + (callerKeys.isEmpty() ? "" : ", API key required (" + callerKeys.size()

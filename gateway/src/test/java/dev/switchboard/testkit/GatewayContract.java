@@ -93,6 +93,18 @@ abstract class GatewayContract extends LlmClientContract {
     @Override
     @ParameterizedTest(name = "{0}")
     @EnumSource(Mode.class)
+    @DisplayName("gateway: an upstream 404 not about a model (a route it lacks) is 502 naming the upstream, not a 404 of the gateway's")
+    void missingRoute(Mode mode) {
+        LlmException e = upstreamFault(mode, new Fault.Status(404, "File Not Found", null));
+        assertThat(e).isInstanceOf(ServerErrorException.class);
+        assertThat(e.status()).isEqualTo(502);
+        assertThat(e.providerMessage()).startsWith("upstream 'contract' has no route for this request: HTTP 404: File Not Found")
+                .endsWith("check the upstream's base URL");
+    }
+
+    @Override
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Mode.class)
     @DisplayName("gateway: an upstream 500 is 502 and a 503 stays 503, both naming the upstream")
     void serverErrors(Mode mode) {
         LlmException crashed = upstreamFault(mode, new Fault.Status(500, "engine crashed", null));

@@ -3,8 +3,8 @@ package dev.switchboard.server;
 /**
  * Counters of a {@link SwitchboardServer} since it started, read at one moment.
  *
- * <p>Only streaming chat responses count as streams; a non-streaming request counts only in
- * {@code requests}. A stream the engine refuses before any output, one ended by an engine error
+ * <p>Only streaming responses count as streams (chat, text completions, RAG and audio); a
+ * non-streaming request counts only in {@code requests}. A stream the engine refuses before any output, one ended by an engine error
  * frame and one cut by {@link dev.switchboard.server.fault.Fault.DropConnection} are counted
  * neither completed nor cancelled. The counters move on the server's event loops, so a client may
  * see its connection close a moment before {@code cancelledStreams} changes.

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.vertx.core.Deployable;
@@ -23,8 +24,14 @@ import dev.switchboard.server.engine.Engine;
 import dev.switchboard.server.engine.ScriptedEngine;
 import dev.switchboard.server.fault.Faults;
 import dev.switchboard.server.internal.ApiKeys;
+import dev.switchboard.server.internal.ConnectionGuard;
+import dev.switchboard.server.internal.FatalErrorWatch;
 import dev.switchboard.server.internal.Routes;
 import dev.switchboard.server.internal.ServerContext;
+import dev.switchboard.server.internal.audio.AudioClip;
+import dev.switchboard.server.internal.audio.AudioRoute;
+import dev.switchboard.server.internal.rag.KnowledgeBase;
+import dev.switchboard.server.internal.rag.RagRoute;
 
 /**
  * An embeddable OpenAI- and Ollama-compatible HTTP endpoint in front of an {@link Engine}.
@@ -50,7 +57,9 @@ import dev.switchboard.server.internal.ServerContext;
  * <p>Built on Vert.x core: a few event loops (by default one per core) serve every connection,
  * each SSE event or NDJSON line is flushed as it is written, and an open stream costs no thread.
  * HTTP/1.1 only, no compression, request bodies up to 8 MiB; authentication only with
- * {@link Builder#apiKey(String)}. A client that
+ * {@link Builder#apiKey(String)}. Timeouts and caps on what clients hold are {@link ServerLimits};
+ * engine work runs on worker threads, never on an event loop; a thread that dies closes the
+ * server instead of leaving it deaf ({@link Builder#onFatalError}). A client that
  * closes its connection mid-stream cancels the engine call ({@link ServerStats#cancelledStreams()}).
  * Thread-safe.
  */
@@ -64,6 +73,7 @@ public final class SwitchboardServer implements AutoCloseable {
     private final String host;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile FatalErrorWatch watch;
 
     private SwitchboardServer(Vertx vertx, ServerContext context, String host, int port) {
         this.vertx = vertx;
@@ -124,6 +134,9 @@ public final class SwitchboardServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (watch != null) {
+            watch.close();
+        }
         context.cancelAll();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -136,6 +149,16 @@ public final class SwitchboardServer implements AutoCloseable {
         }
     }
 
+    /** The fatal-error path's close: the watch has fired, so it must not be stopped from its own thread. */
+    private void closeAfterFatalError() {
+        FatalErrorWatch fired = watch;
+        watch = null;
+        close();
+        if (fired != null) {
+            fired.close();
+        }
+    }
+
     /** Builds and starts a {@link SwitchboardServer}. */
     public static final class Builder {
         private Engine engine;
@@ -143,9 +166,33 @@ public final class SwitchboardServer implements AutoCloseable {
         private int port;
         private int eventLoops = Math.max(1, Runtime.getRuntime().availableProcessors());
         private List<String> apiKeys = List.of();
+        private ServerLimits limits = ServerLimits.defaults();
+        private Consumer<Throwable> onFatalError;
         private List<String> corsOrigins = List.of();
+        private RagOptions rag;
+        private AudioOptions audio = AudioOptions.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * Turns on {@code POST /rag/chat/completions} with a knowledge base loaded by
+         * {@link #start()} (see {@link RagOptions}); default null: the route answers 404.
+         */
+        public Builder rag(RagOptions rag) {
+            this.rag = rag;
+            return this;
+        }
+
+        /**
+         * Where {@code POST /audio/chat/completions} takes its reply from and how it paces it (see
+         * {@link AudioOptions}); default {@link AudioOptions#defaults()}, the generated reply.
+         *
+         * @throws NullPointerException if {@code audio} is null
+         */
+        public Builder audio(AudioOptions audio) {
+            this.audio = Objects.requireNonNull(audio, "audio");
+            return this;
         }
 
         /**
@@ -228,6 +275,29 @@ public final class SwitchboardServer implements AutoCloseable {
         }
 
         /**
+         * The bounds on what clients may hold and for how long; default {@link ServerLimits#defaults()}.
+         *
+         * @throws NullPointerException if {@code limits} is null
+         */
+        public Builder limits(ServerLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * What to do once the server can no longer serve (an event-loop or acceptor thread died, or
+         * a {@link VirtualMachineError} such as {@link OutOfMemoryError} reached Vert.x): called once,
+         * on a thread of its own, after the failure is logged at ERROR, the dead loop's sockets are
+         * closed and the server is closed (so its clients see a refused connection, never a silent
+         * one). Default null: nothing more. The standalone
+         * endpoint exits the JVM here, for a supervisor to restart it.
+         */
+        public Builder onFatalError(Consumer<Throwable> onFatalError) {
+            this.onFatalError = onFatalError;
+            return this;
+        }
+
+        /**
          * Lets pages from {@code origins} call the server from a browser (CORS): their requests get
          * {@code Access-Control-Allow-Origin}, and a preflight {@code OPTIONS} is answered 204 with
          * the allowed methods and headers. {@code *} allows any origin. Default empty: no CORS
@@ -245,8 +315,14 @@ public final class SwitchboardServer implements AutoCloseable {
          * named in answers to requests without a model), then binds every event loop to the port.
          * Waits up to 30 s for binding.
          *
+         * <p>With {@link #rag}, the knowledge base is read and embedded first (blocking); with
+         * {@link #audio}, its files are read.
+         *
          * @throws IllegalStateException       if no engine was set, or binding took over 30 s, was
-         *                                     interrupted or failed for a reason other than I/O
+         *                                     interrupted or failed for a reason other than I/O, or
+         *                                     the engine failed to embed the RAG knowledge base
+         * @throws IllegalArgumentException    if the RAG directory is missing or holds no text, or the
+         *                                     audio WAV file is not 16-bit PCM mono
          * @throws java.io.UncheckedIOException if the port cannot be bound
          */
         public SwitchboardServer start() {
@@ -258,8 +334,16 @@ public final class SwitchboardServer implements AutoCloseable {
                 List<ModelInfo> models = engine.models();
                 String defaultModel = models.isEmpty() ? ScriptedEngine.MODEL : models.get(0).id();
                 ServerContext context = new ServerContext(vertx, engine, new Faults(), defaultModel, ApiKeys.of(apiKeys),
-                        corsOrigins);
-                return new SwitchboardServer(vertx, context, host, listen(vertx, new Routes(context)));
+                        corsOrigins, limits);
+                RagRoute ragRoute = new RagRoute(context, rag == null ? null : KnowledgeBase.load(rag, engine), rag);
+                AudioRoute audioRoute = new AudioRoute(context, AudioClip.load(audio), audio);
+                List<HttpServer> servers = new CopyOnWriteArrayList<>();
+                SwitchboardServer server = new SwitchboardServer(vertx, context, host,
+                        listen(vertx, new Routes(context, ragRoute, audioRoute), servers));
+                server.watch = new FatalErrorWatch(vertx, host + ":" + server.port, server::closeAfterFatalError,
+                        onFatalError, servers);
+                server.watch.start();
+                return server;
             } catch (RuntimeException e) {
                 vertx.close();
                 throw e;
@@ -271,7 +355,7 @@ public final class SwitchboardServer implements AutoCloseable {
          * connections over them. Port 0 becomes -1, Vert.x's "one random port shared by these
          * servers".
          */
-        private int listen(Vertx vertx, Routes routes) {
+        private int listen(Vertx vertx, Routes routes, List<HttpServer> servers) {
             HttpServerOptions options = new HttpServerOptions()
                     .setHost(host)
                     .setPort(port == 0 ? -1 : port)
@@ -279,9 +363,13 @@ public final class SwitchboardServer implements AutoCloseable {
                     .setCompressionSupported(false)
                     .setHttp2ClearTextEnabled(false) // HTTP/1.1 only, as llama-server and Ollama
                     .setHandle100ContinueAutomatically(true) // curl sends Expect: 100-continue for large bodies
-                    .setIdleTimeout(0); // a stream may stay quiet for long (StallMidStream, slow engines)
-            List<HttpServer> servers = new CopyOnWriteArrayList<>();
-            Supplier<Deployable> perEventLoop = () -> loop -> vertx.createHttpServer(options).requestHandler(routes)
+                    // a quiet stream is closed only after the idle timeout (default 5 min; slow engines, stalls)
+                    .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeout().toSeconds()
+                            + (limits.idleTimeout().toNanosPart() > 0 ? 1 : 0)))
+                    .setIdleTimeoutUnit(TimeUnit.SECONDS);
+            ConnectionGuard guard = new ConnectionGuard(vertx, limits, routes);
+            Supplier<Deployable> perEventLoop = () -> loop -> vertx.createHttpServer(options)
+                    .connectionHandler(guard::connected).requestHandler(guard)
                     .listen().onSuccess(servers::add);
             try {
                 vertx.deployVerticle(perEventLoop, new DeploymentOptions().setInstances(eventLoops))

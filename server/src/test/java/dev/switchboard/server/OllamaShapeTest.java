@@ -90,8 +90,10 @@ class OllamaShapeTest {
             long total = body.path("total_duration").asLong();
             long promptEval = body.path("prompt_eval_duration").asLong();
             long eval = body.path("eval_duration").asLong();
-            // 5 words, 20 ms before each: the first event after about 20 ms, the other four about 80 ms later
-            assertThat(eval).as("eval_duration (ns)").isGreaterThan(promptEval).isGreaterThan(50_000_000L);
+            // 5 words, at least 20 ms before each: the first event after 20 ms or more, the other four at
+            // least 80 ms later. Only these lower bounds hold on a busy machine, where any step may take longer.
+            assertThat(promptEval).as("prompt_eval_duration (ns)").isGreaterThanOrEqualTo(20_000_000L);
+            assertThat(eval).as("eval_duration (ns)").isGreaterThanOrEqualTo(80_000_000L);
             assertThat(promptEval + eval).isLessThanOrEqualTo(total);
         }
     }

@@ -93,8 +93,9 @@ abstract class ChatStreamingCases extends ContractCase {
                 .isEqualTo(new ChatEvent.Finish(FinishReason.STOP));
         int finishAt = indexOf(events, ChatEvent.Finish.class);
         assertThat(events.subList(finishAt, events.size()))
-                .as("after the finish only usage may follow").allMatch(e -> e instanceof ChatEvent.Finish
-                        || e instanceof ChatEvent.UsageEvent);
+                .as("after the finish only usage and the server's metadata may follow")
+                .allMatch(e -> e instanceof ChatEvent.Finish || e instanceof ChatEvent.UsageEvent
+                        || e instanceof ChatEvent.ExtensionsEvent);
     }
 
     @Test

@@ -23,7 +23,7 @@ import dev.switchboard.server.SwitchboardServer;
  * The root of {@link LlmClientContract}'s class chain: the state every case uses (endpoint, server,
  * client), the per-case set-up and leak check, and the helpers the topic classes share. The topic
  * classes extend it one after another ({@link ChatStreamingCases}, {@link ConversationCases},
- * {@link EmbeddingCases}, {@link ErrorCases}, {@link BrokenStreamCases}), and
+ * {@link EmbeddingCases}, {@link ErrorCases}, {@link BrokenStreamCases}, {@link CompletionCases}), and
  * {@link LlmClientContract} extends the last, so each case is declared once and runs once per
  * style. Package-private: a style extends {@link LlmClientContract}, never a part of it. The
  * {@link Endpoint} and {@link SwitchboardServer} come from {@link LlmEndpointExtension},

@@ -20,6 +20,7 @@ import dev.switchboard.core.error.ConnectionException;
 import dev.switchboard.core.error.LlmException;
 import dev.switchboard.core.error.ModelNotFoundException;
 import dev.switchboard.core.error.RateLimitedException;
+import dev.switchboard.core.error.RouteNotFoundException;
 import dev.switchboard.core.error.ServerErrorException;
 import dev.switchboard.server.fault.Fault;
 
@@ -58,6 +59,17 @@ abstract class ErrorCases extends EmbeddingCases {
         assertThat(e).isInstanceOf(ModelNotFoundException.class);
         assertThat(e.status()).isEqualTo(404);
         assertThat(e.providerMessage()).contains("no-such-model");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Mode.class)
+    @DisplayName("a 404 not about a model (llama-server's \"File Not Found\" for a route it lacks) is RouteNotFoundException")
+    void missingRoute(Mode mode) {
+        // llama-server's words for a path it does not have: core's reference/llama-server-transcripts/15-unknown-route.txt
+        LlmException e = statusFault(mode, new Fault.Status(404, "File Not Found", null));
+        assertThat(e).isInstanceOf(RouteNotFoundException.class).isNotInstanceOf(ModelNotFoundException.class);
+        assertThat(e.getMessage()).contains("this server has no");
+        assertThat(e.isRetriable()).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")

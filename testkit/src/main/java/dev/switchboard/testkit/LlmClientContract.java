@@ -40,7 +40,7 @@ import dev.switchboard.core.LlmClient;
  * extends this class alone and implements {@link #createClient}; every case runs once.
  */
 @ExtendWith(LlmEndpointExtension.class)
-public abstract class LlmClientContract extends BrokenStreamCases {
+public abstract class LlmClientContract extends CompletionCases {
 
     /** For subclasses. */
     protected LlmClientContract() {

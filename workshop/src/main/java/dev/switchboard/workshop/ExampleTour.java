@@ -80,8 +80,8 @@ final class ExampleTour implements StyleTour {
 
     @Override
     public Outcome run(Scenario scenario, TourEndpoint target, PrintStream out) throws Exception {
-        if (ollamaNative && !target.ollama()) {
-            return Outcome.notSupported("the endpoint does not serve Ollama's native /api");
+        if (ollamaNative && target.ollamaMissing().isPresent()) {
+            return Outcome.notSupported(target.ollamaMissing().get());
         }
         Endpoint e = target.endpoint();
         String url = ollamaNative ? e.rootUrl() : e.baseUrl();

@@ -33,12 +33,19 @@ public final class LlmClientTour implements StyleTour {
         return "LlmClient " + style;
     }
 
+    /**
+     * {@inheritDoc} A style that speaks Ollama's native {@code /api} (named {@code ...-ollama}, e.g.
+     * {@code raw-http-ollama}) is n/a on an endpoint without it, for the reason the examples' rows give.
+     */
     @Override
     public Outcome run(Scenario scenario, TourEndpoint target, PrintStream out) {
+        if (style.endsWith("-ollama") && target.ollamaMissing().isPresent()) {
+            return Outcome.notSupported(target.ollamaMissing().get());
+        }
         try (LlmClient client = LlmClients.create(style, target.endpoint())) {
             switch (scenario) {
                 case NON_STREAMING: {
-                    ChatResponse response = client.chat(ChatRequest.builder().user(Prompts.QUESTION).build());
+                    ChatResponse response = client.chat(ChatRequest.builder().user(Prompts.QUESTION).maxTokens(Prompts.MAX_TOKENS).build());
                     out.println(response.text());
                     return Checks.nonStreaming(response.text());
                 }
@@ -65,7 +72,7 @@ public final class LlmClientTour implements StyleTour {
         }
         int deltas = 0;
         StringBuilder answer = new StringBuilder();
-        try (ChatStream stream = client.stream(ChatRequest.builder().user(Prompts.QUESTION).build())) {
+        try (ChatStream stream = client.stream(ChatRequest.builder().user(Prompts.QUESTION).maxTokens(Prompts.MAX_TOKENS).build())) {
             for (ChatEvent event : stream) {
                 if (event instanceof ChatEvent.TextDelta delta) {
                     deltas++;
@@ -84,7 +91,7 @@ public final class LlmClientTour implements StyleTour {
         List<String> replies = new ArrayList<>();
         for (String turn : List.of("My name is Alice.", "What is my name?")) {
             history.add(ChatMessage.user(turn));
-            ChatResponse response = client.chat(ChatRequest.builder().messages(history).build());
+            ChatResponse response = client.chat(ChatRequest.builder().messages(history).maxTokens(Prompts.MAX_TOKENS).build());
             history.add(response.message());
             replies.add(response.text());
             out.println("> " + turn);

@@ -63,6 +63,8 @@ public final class Tour {
             matrix.print(out);
             if (demoModel) {
                 out.println("The answers above came from the generated demo model: " + DemoModel.NOTICE + ".");
+                out.println("Its tool calls are well-formed (a grammar built from the tool's JSON Schema makes the"
+                        + " arguments valid), not sensible: the city it asks about is noise too.");
             }
             return matrix.allSupportedPassed() ? 0 : 1;
         }

@@ -13,8 +13,8 @@ import dev.switchboard.core.Endpoint;
  * @param ollama      whether it also serves Ollama's native {@code /api} at {@link Endpoint#rootUrl()}
  * @param resource    what to close after the tour (the embedded server), or null
  * @param unsupported the scenarios this endpoint cannot serve, each with the reason a reader sees
- *                    in the matrix (e.g. the agent loop on the in-process llama.cpp engine, which
- *                    has no tool calling); empty when it can serve them all
+ *                    in the matrix (e.g. the embeddings of an {@code LLM_BASE_URL} declared
+ *                    without them in {@code LLM_UNSUPPORTED}); empty when it can serve them all
  */
 public record TourEndpoint(Endpoint endpoint, String description, boolean ollama, AutoCloseable resource,
         Map<Scenario, String> unsupported) implements AutoCloseable {
@@ -32,6 +32,17 @@ public record TourEndpoint(Endpoint endpoint, String description, boolean ollama
     /** Why this endpoint cannot serve {@code scenario}; empty if it can. */
     public Optional<String> unsupported(Scenario scenario) {
         return Optional.ofNullable(unsupported.get(scenario));
+    }
+
+    /**
+     * Why every Ollama-native cell is n/a on this endpoint, in the same words for each: the resolution
+     * checked the Ollama API once ({@code GET <rootUrl>/} answering {@code Ollama is running}); empty
+     * where the endpoint serves Ollama's {@code /api}.
+     */
+    public Optional<String> ollamaMissing() {
+        return ollama ? Optional.empty()
+                : Optional.of("this server has no Ollama /api (GET " + endpoint.rootUrl()
+                        + "/ does not answer \"Ollama is running\"): is it an Ollama?");
     }
 
     /** Closes the embedded server, if any. */

@@ -19,7 +19,6 @@ import dev.switchboard.server.SwitchboardServer;
 import dev.switchboard.server.engine.ModelLoadException;
 import dev.switchboard.server.engine.ScriptedEngine;
 import dev.switchboard.server.gguf.DemoModel;
-import dev.switchboard.testkit.live.InProcessLlama;
 
 class TourTest {
 
@@ -58,7 +57,8 @@ class TourTest {
 
         assertThat(printed).contains("run in-process by llama.cpp", "RANDOM WEIGHTS", DemoModel.NOTICE)
                 .contains("Chat model: " + DemoModel.MODEL_NAME)
-                .contains("agent loop: n/a — unsupported by this endpoint: " + InProcessLlama.NO_TOOLS)
+                .contains("Its tool calls are well-formed")
+                .doesNotContain("agent loop: n/a")
                 .doesNotContain("SCRIPTED OFFLINE DEMO");
         assertThat(status).as(printed).isZero();
     }
@@ -123,6 +123,28 @@ class TourTest {
                     .doesNotContain("SCRIPTED OFFLINE DEMO").contains("Your name is Alice.")
                     .contains("You said: " + Prompts.QUESTION);
             assertThat(other.stats().requests() - requestsBefore).as("requests that reached the server").isGreaterThan(20);
+            assertThat(status).as(printed).isZero();
+        }
+    }
+
+    @Test
+    @Timeout(180)
+    void onAServerWithoutOllamasApiEveryOllamaNativeCellIsNaForOneReason() throws Exception {
+        try (SwitchboardServer upstream = SwitchboardServer.start(new ScriptedEngine());
+                LlamaServerFront llamaServer = new LlamaServerFront(upstream.rootUrl())) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            Map<String, String> env = Map.of("LLM_BASE_URL", llamaServer.openAiBaseUrl(), "LLM_MODEL", ScriptedEngine.MODEL,
+                    "LLM_EMBEDDING_MODEL", ScriptedEngine.EMBEDDING_MODEL);
+
+            int status = Tour.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), env, Duration.ZERO);
+
+            String printed = bytes.toString(StandardCharsets.UTF_8);
+            String reason = "not supported: this server has no Ollama /api (GET " + llamaServer.openAiBaseUrl()
+                    .replace("/v1", "") + "/ does not answer \"Ollama is running\"): is it an Ollama?";
+            // three example rows (raw-http, LangChain4j, Spring AI) and two adapters (raw-http-ollama,
+            // langchain4j-ollama), five scenarios each
+            assertThat(printed.split(java.util.regex.Pattern.quote(reason), -1)).as(printed).hasSize(5 * 5 + 1);
+            assertThat(printed).contains("You said: " + Prompts.QUESTION).doesNotContain("→ failed");
             assertThat(status).as(printed).isZero();
         }
     }

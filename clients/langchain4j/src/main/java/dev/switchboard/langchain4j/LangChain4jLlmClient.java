@@ -22,12 +22,15 @@ import dev.switchboard.core.Capability;
 import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.ChatResponse;
 import dev.switchboard.core.ChatStream;
+import dev.switchboard.core.CompletionRequest;
+import dev.switchboard.core.CompletionResponse;
 import dev.switchboard.core.EmbeddingRequest;
 import dev.switchboard.core.EmbeddingResponse;
 import dev.switchboard.core.Endpoint;
 import dev.switchboard.core.LlmClient;
 import dev.switchboard.core.ModelInfo;
 import dev.switchboard.core.Usage;
+import dev.switchboard.core.error.UnsupportedCapabilityException;
 import dev.switchboard.core.spi.LlmClientProvider;
 import dev.switchboard.langchain4j.internal.Conversions;
 import dev.switchboard.langchain4j.internal.Conversions.Flavour;
@@ -76,6 +79,9 @@ public final class LangChain4jLlmClient implements LlmClient {
     private final Flavour flavour;
     private final Endpoint endpoint;
     private final Models models;
+    private static final String NO_COMPLETIONS = "LangChain4j 1.x has chat, streaming chat and embedding models, "
+            + "but no model for OpenAI's legacy /v1/completions (prompt in, text out)";
+
     private final Capabilities capabilities;
 
     private LangChain4jLlmClient(Flavour flavour, Endpoint endpoint, Models models, Capabilities capabilities) {
@@ -93,7 +99,8 @@ public final class LangChain4jLlmClient implements LlmClient {
      */
     public static LangChain4jLlmClient openAiCompatible(Endpoint endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
-        return new LangChain4jLlmClient(Flavour.OPENAI, endpoint, Models.openAi(endpoint), Capabilities.all());
+        return new LangChain4jLlmClient(Flavour.OPENAI, endpoint, Models.openAi(endpoint),
+                Capabilities.all().without(Capability.COMPLETIONS, NO_COMPLETIONS));
     }
 
     /**
@@ -104,7 +111,7 @@ public final class LangChain4jLlmClient implements LlmClient {
      */
     public static LangChain4jLlmClient ollama(Endpoint endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
-        Capabilities capabilities = Capabilities.all().without(Capability.EXTENSIONS,
+        Capabilities capabilities = Capabilities.all().without(Capability.COMPLETIONS, NO_COMPLETIONS).without(Capability.EXTENSIONS,
                 "langchain4j-ollama 1.18.1 sends only its typed options (OllamaChatRequestParameters), "
                         + "no map of extra top-level fields");
         return new LangChain4jLlmClient(Flavour.OLLAMA, endpoint, Models.ollama(endpoint), capabilities);
@@ -190,6 +197,26 @@ public final class LangChain4jLlmClient implements LlmClient {
     @Override
     public Capabilities capabilities() {
         return capabilities;
+    }
+
+    /**
+     * Not supported: see {@link #capabilities()}.
+     *
+     * @throws UnsupportedCapabilityException always, with the reason; nothing is sent
+     */
+    @Override
+    public CompletionResponse complete(CompletionRequest request) {
+        throw new UnsupportedCapabilityException(Capability.COMPLETIONS, capabilities().reasonUnsupported(Capability.COMPLETIONS));
+    }
+
+    /**
+     * Not supported: see {@link #capabilities()}.
+     *
+     * @throws UnsupportedCapabilityException always, with the reason; nothing is sent
+     */
+    @Override
+    public ChatStream streamCompletion(CompletionRequest request) {
+        throw new UnsupportedCapabilityException(Capability.COMPLETIONS, capabilities().reasonUnsupported(Capability.COMPLETIONS));
     }
 
     /** Nothing to release (see the class comment); idempotent, never throws. */

@@ -26,6 +26,7 @@ import dev.switchboard.core.LlmClients;
 import dev.switchboard.core.error.BadRequestException;
 import dev.switchboard.core.error.ModelNotFoundException;
 import dev.switchboard.core.error.StreamInterruptedException;
+import dev.switchboard.core.error.RouteNotFoundException;
 import dev.switchboard.server.SwitchboardServer;
 import dev.switchboard.server.fault.Fault;
 import dev.switchboard.testkit.LlmEndpointExtension;
@@ -70,8 +71,10 @@ class LangChain4jLlmClientTest {
             ChatStream stream = client.stream(ChatRequest.builder().user("Tell me about streams please").build());
             Iterator<ChatEvent> events = stream.iterator();
             assertThat(events.next()).isEqualTo(new ChatEvent.TextDelta("You "));
-            CompletableFuture<Boolean> reader = CompletableFuture.supplyAsync(events::hasNext); // blocks: the server stalls
-            Thread.sleep(200);
+            CompletableFuture<Boolean> reader = new CompletableFuture<>();
+            Thread readerThread = new Thread(() -> reader.complete(events.hasNext())); // blocks: the server stalls
+            readerThread.start();
+            awaitBlocked(readerThread);
             assertThat(reader).as("the reader waits while the server stalls").isNotDone();
 
             stream.close();
@@ -130,5 +133,27 @@ class LangChain4jLlmClientTest {
             }
         }
         pool.shutdown();
+    }
+
+    /** Waits, up to 5 s, until {@code thread} blocks (waiting, with or without a timeout): the state the test acts on. */
+    private static void awaitBlocked(Thread thread) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(thread.getName() + " did not block within 5 s: " + thread.getState());
+            }
+            Thread.yield();
+        }
+    }
+
+    @Test
+    void theOllamaFlavourOnAServerWithoutOllamasApiSaysSoInsteadOfBlamingTheModel(Endpoint endpoint, SwitchboardServer server) {
+        // llama-server's answer for a path it lacks (core's reference/llama-server-transcripts/15-unknown-route.txt)
+        server.faults().forNextRequest(new Fault.Status(404, "File Not Found", null));
+        try (LlmClient ollama = LangChain4jLlmClient.ollama(endpoint)) {
+            assertThatThrownBy(() -> ollama.chat(ChatRequest.builder().user("Hi").build()))
+                    .isInstanceOf(RouteNotFoundException.class)
+                    .hasMessage("HTTP 404: File Not Found: this server has no /api/chat: is it an Ollama?");
+        }
     }
 }

@@ -10,6 +10,7 @@ import com.openai.core.Timeout;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIException;
 import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.completions.Completion;
 import com.openai.models.models.Model;
 
 import okhttp3.OkHttpClient;
@@ -18,12 +19,16 @@ import dev.switchboard.core.Capabilities;
 import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.ChatResponse;
 import dev.switchboard.core.ChatStream;
+import dev.switchboard.core.CompletionRequest;
+import dev.switchboard.core.CompletionResponse;
 import dev.switchboard.core.EmbeddingRequest;
 import dev.switchboard.core.EmbeddingResponse;
 import dev.switchboard.core.Endpoint;
 import dev.switchboard.core.LlmClient;
 import dev.switchboard.core.ModelInfo;
 import dev.switchboard.core.spi.LlmClientProvider;
+import dev.switchboard.openaijava.internal.ChunkEvents;
+import dev.switchboard.openaijava.internal.CompletionEvents;
 import dev.switchboard.openaijava.internal.SdkErrors;
 import dev.switchboard.openaijava.internal.SdkEventSource;
 import dev.switchboard.openaijava.internal.SdkRequests;
@@ -41,6 +46,8 @@ import dev.switchboard.openaijava.internal.StreamWatch;
  *       the SDK parses each chunk, this adapter reads text, reasoning in all three shapes
  *       ({@code reasoning_content}, {@code reasoning}, {@code <think>} tags), tool-call fragments
  *       (merged by index), finish and usage from it.</li>
+ *   <li>{@link #complete} / {@link #streamCompletion}: {@code completions().create(params)} /
+ *       {@code createStreaming(params)}, read through the SDK's lenient accessors.</li>
  *   <li>{@link #embed}: {@code embeddings().create(params)} with {@code encoding_format: float};
  *       {@link #models}: {@code models().list()}.</li>
  * </ul>
@@ -141,7 +148,43 @@ public final class OpenAiJavaLlmClient implements LlmClient {
         } catch (OpenAIException e) {
             throw SdkErrors.map(e, endpoint.readTimeout(), "POST /chat/completions (stream)");
         }
-        return ChatStream.of(new SdkEventSource(response, watch, endpoint.readTimeout()));
+        return ChatStream.of(new SdkEventSource<>(response, new ChunkEvents(), watch, endpoint.readTimeout()));
+    }
+
+    /**
+     * {@inheritDoc} {@code client.completions().create(params)}; a request without a model uses
+     * {@link Endpoint#chatModel()}.
+     *
+     * @throws dev.switchboard.core.error.MalformedResponseException if the 200 body has no
+     *         {@code choices[0]}
+     */
+    @Override
+    public CompletionResponse complete(CompletionRequest request) {
+        CompletionRequest resolved = request.withDefaultModel(endpoint.chatModel());
+        try {
+            return SdkResponses.completion(sdk.completions().create(SdkRequests.completion(resolved, false)));
+        } catch (OpenAIException e) {
+            throw SdkErrors.map(e, endpoint.readTimeout(), "POST /completions");
+        }
+    }
+
+    /**
+     * {@inheritDoc} {@code completions().createStreaming(params)} with
+     * {@code stream_options.include_usage}; a stream ending without {@code data: [DONE]} is
+     * interrupted, as for {@link #stream}.
+     */
+    @Override
+    public ChatStream streamCompletion(CompletionRequest request) {
+        CompletionRequest resolved = request.withDefaultModel(endpoint.chatModel());
+        var params = SdkRequests.completion(resolved, true);
+        StreamWatch watch = new StreamWatch();
+        StreamResponse<Completion> response;
+        try {
+            response = watch.client(sdk, okHttp).completions().createStreaming(params);
+        } catch (OpenAIException e) {
+            throw SdkErrors.map(e, endpoint.readTimeout(), "POST /completions (stream)");
+        }
+        return ChatStream.of(new SdkEventSource<>(response, new CompletionEvents(), watch, endpoint.readTimeout()));
     }
 
     /** {@inheritDoc} A request without a model uses {@link Endpoint#embeddingModel()}. */

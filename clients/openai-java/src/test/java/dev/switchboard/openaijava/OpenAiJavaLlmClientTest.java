@@ -88,6 +88,8 @@ class OpenAiJavaLlmClientTest {
             assertThat(response.text()).startsWith("lengthpering angst").endsWith(" References");
             assertThat(response.finishReason()).isEqualTo(FinishReason.LENGTH);
             assertThat(response.usage()).isEqualTo(new Usage(26, 16, 42));
+            assertThat(((Map<?, ?>) response.extensions().get("timings")).get("predicted_n"))
+                    .as("llama.cpp's timings, from the stream's last chunk").isEqualTo(16);
             assertThat(recorded.takeRequestBody()).contains("\"stream\":true")
                     .contains("\"stream_options\":{\"include_usage\":true}");
         }

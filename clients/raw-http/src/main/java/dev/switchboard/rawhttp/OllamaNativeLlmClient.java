@@ -6,14 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.switchboard.core.Capabilities;
+import dev.switchboard.core.Capability;
 import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.ChatResponse;
 import dev.switchboard.core.ChatStream;
+import dev.switchboard.core.CompletionRequest;
+import dev.switchboard.core.CompletionResponse;
 import dev.switchboard.core.EmbeddingRequest;
 import dev.switchboard.core.EmbeddingResponse;
 import dev.switchboard.core.Endpoint;
 import dev.switchboard.core.LlmClient;
 import dev.switchboard.core.ModelInfo;
+import dev.switchboard.core.error.UnsupportedCapabilityException;
 import dev.switchboard.core.spi.LlmClientProvider;
 import dev.switchboard.core.wire.OllamaWire;
 import dev.switchboard.rawhttp.internal.HttpTransport;
@@ -45,6 +49,9 @@ public final class OllamaNativeLlmClient implements LlmClient {
     public static final String STYLE = "raw-http-ollama";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Capabilities CAPABILITIES = Capabilities.all().without(Capability.COMPLETIONS,
+            "Ollama's native API has no /v1/completions; its prompt route is /api/generate "
+                    + "(OllamaNativeLlmClient.generate); use the raw-http style on /v1 for text completions");
 
     private final Endpoint endpoint;
     private final HttpTransport http;
@@ -112,10 +119,34 @@ public final class OllamaNativeLlmClient implements LlmClient {
         return OllamaWire.readTags(http.get(tagsUrl));
     }
 
-    /** Everything: the native API carries tools, thinking, usage and options. */
+    /**
+     * Everything but {@link Capability#COMPLETIONS}: the native API carries tools, thinking, usage
+     * and options; its prompt route is {@code /api/generate} ({@link #generate}), not
+     * {@code /v1/completions}.
+     */
     @Override
     public Capabilities capabilities() {
-        return Capabilities.all();
+        return CAPABILITIES;
+    }
+
+    /**
+     * Not supported: see {@link #capabilities()}.
+     *
+     * @throws UnsupportedCapabilityException always, with the reason; nothing is sent
+     */
+    @Override
+    public CompletionResponse complete(CompletionRequest request) {
+        throw new UnsupportedCapabilityException(Capability.COMPLETIONS, capabilities().reasonUnsupported(Capability.COMPLETIONS));
+    }
+
+    /**
+     * Not supported: see {@link #capabilities()}.
+     *
+     * @throws UnsupportedCapabilityException always, with the reason; nothing is sent
+     */
+    @Override
+    public ChatStream streamCompletion(CompletionRequest request) {
+        throw new UnsupportedCapabilityException(Capability.COMPLETIONS, capabilities().reasonUnsupported(Capability.COMPLETIONS));
     }
 
     @Override
@@ -132,7 +163,7 @@ public final class OllamaNativeLlmClient implements LlmClient {
     }
 
     private HttpTransport.Target url(String path) {
-        return HttpTransport.target(endpoint.rootUrl() + path);
+        return http.target(endpoint.rootUrl() + path);
     }
 
     /** Registers {@link OllamaNativeLlmClient} with {@link dev.switchboard.core.LlmClients} under {@value #STYLE}. */

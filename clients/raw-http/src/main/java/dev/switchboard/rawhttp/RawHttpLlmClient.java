@@ -6,6 +6,8 @@ import dev.switchboard.core.Capabilities;
 import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.ChatResponse;
 import dev.switchboard.core.ChatStream;
+import dev.switchboard.core.CompletionRequest;
+import dev.switchboard.core.CompletionResponse;
 import dev.switchboard.core.EmbeddingRequest;
 import dev.switchboard.core.EmbeddingResponse;
 import dev.switchboard.core.Endpoint;
@@ -13,6 +15,7 @@ import dev.switchboard.core.LlmClient;
 import dev.switchboard.core.ModelInfo;
 import dev.switchboard.core.spi.LlmClientProvider;
 import dev.switchboard.core.wire.OpenAiWire;
+import dev.switchboard.rawhttp.internal.CompletionSseEventSource;
 import dev.switchboard.rawhttp.internal.HttpTransport;
 import dev.switchboard.rawhttp.internal.SseEventSource;
 
@@ -26,6 +29,8 @@ import dev.switchboard.rawhttp.internal.SseEventSource;
  *       {@code stream_options.include_usage}; server-sent events decoded by core's
  *       {@link dev.switchboard.core.wire.OpenAiStreamDecoder} as they arrive (reasoning in all three
  *       shapes, tool-call fragments merged, usage on the last chunk).</li>
+ *   <li>{@link #complete} / {@link #streamCompletion}: {@code POST {baseUrl}/completions}, a
+ *       prompt continued without chat template, streamed the same way.</li>
  *   <li>{@link #embed}: {@code POST {baseUrl}/embeddings}; {@link #models}: {@code GET {baseUrl}/models}.</li>
  * </ul>
  *
@@ -44,6 +49,7 @@ public final class RawHttpLlmClient implements LlmClient {
     private final Endpoint endpoint;
     private final HttpTransport http;
     private final HttpTransport.Target chatUrl;
+    private final HttpTransport.Target completionsUrl;
     private final HttpTransport.Target embeddingsUrl;
     private final HttpTransport.Target modelsUrl;
 
@@ -52,6 +58,7 @@ public final class RawHttpLlmClient implements LlmClient {
         this.endpoint = endpoint;
         this.http = new HttpTransport(endpoint, OpenAiWire::readError);
         this.chatUrl = url("/chat/completions");
+        this.completionsUrl = url("/completions");
         this.embeddingsUrl = url("/embeddings");
         this.modelsUrl = url("/models");
     }
@@ -76,6 +83,34 @@ public final class RawHttpLlmClient implements LlmClient {
         SseEventSource source = new SseEventSource(http); // reader and decoder made before the request goes out
         ChatStream stream = ChatStream.of(source);
         source.open(http.postForStream(chatUrl, json));
+        return stream;
+    }
+
+    /**
+     * {@inheritDoc} {@code POST {baseUrl}/completions}; a request without a model uses
+     * {@link Endpoint#chatModel()}.
+     *
+     * @throws dev.switchboard.core.error.MalformedResponseException if the 200 body is not a
+     *         {@code text_completion}
+     */
+    @Override
+    public CompletionResponse complete(CompletionRequest request) {
+        CompletionRequest resolved = request.withDefaultModel(endpoint.chatModel());
+        byte[] body = http.post(completionsUrl, OpenAiWire.writeCompletionRequest(resolved, false));
+        return OpenAiWire.readCompletionResponse(body);
+    }
+
+    /**
+     * {@inheritDoc} Decoded by core's {@link dev.switchboard.core.wire.CompletionStreamDecoder} as the
+     * events arrive.
+     */
+    @Override
+    public ChatStream streamCompletion(CompletionRequest request) {
+        CompletionRequest resolved = request.withDefaultModel(endpoint.chatModel());
+        byte[] json = OpenAiWire.writeCompletionRequest(resolved, true);
+        CompletionSseEventSource source = new CompletionSseEventSource(http);
+        ChatStream stream = ChatStream.of(source);
+        source.open(http.postForStream(completionsUrl, json));
         return stream;
     }
 
@@ -104,7 +139,7 @@ public final class RawHttpLlmClient implements LlmClient {
     }
 
     private HttpTransport.Target url(String path) {
-        return HttpTransport.target(endpoint.baseUrl() + path); // Endpoint strips trailing slashes
+        return http.target(endpoint.baseUrl() + path); // Endpoint strips trailing slashes
     }
 
     /** Registers {@link RawHttpLlmClient} with {@link dev.switchboard.core.LlmClients} under {@value #STYLE}. */

@@ -21,6 +21,7 @@ import dev.switchboard.core.LlmClient;
 import dev.switchboard.core.LlmClients;
 import dev.switchboard.core.error.RateLimitedException;
 import dev.switchboard.core.error.ServerErrorException;
+import dev.switchboard.core.error.RouteNotFoundException;
 import dev.switchboard.server.SwitchboardServer;
 import dev.switchboard.server.fault.Fault;
 import dev.switchboard.testkit.LlmEndpointExtension;
@@ -136,6 +137,17 @@ class RawHttpLlmClientTest {
         try (LlmClient client = new OllamaNativeLlmClient(endpoint)) {
             ChatResponse response = client.chat(HELLO);
             assertThat(response.model()).isEqualTo(endpoint.chatModel());
+        }
+    }
+
+    @Test
+    void theOllamaStyleOnAServerWithoutOllamasApiSaysSoInsteadOfBlamingTheModel(Endpoint endpoint, SwitchboardServer server) {
+        // llama-server's answer for a path it lacks (core's reference/llama-server-transcripts/15-unknown-route.txt)
+        server.faults().forNextRequest(new Fault.Status(404, "File Not Found", null));
+        try (LlmClient ollama = LlmClients.create("raw-http-ollama", endpoint)) {
+            assertThatThrownBy(() -> ollama.chat(ChatRequest.builder().user("Hi").build()))
+                    .isInstanceOf(RouteNotFoundException.class)
+                    .hasMessage("HTTP 404: File Not Found: this server has no /api/chat: is it an Ollama?");
         }
     }
 }

@@ -27,6 +27,8 @@ import dev.switchboard.core.Capability;
 import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.ChatResponse;
 import dev.switchboard.core.ChatStream;
+import dev.switchboard.core.CompletionRequest;
+import dev.switchboard.core.CompletionResponse;
 import dev.switchboard.core.EmbeddingRequest;
 import dev.switchboard.core.EmbeddingResponse;
 import dev.switchboard.core.Endpoint;
@@ -34,6 +36,7 @@ import dev.switchboard.core.LlmClient;
 import dev.switchboard.core.ModelInfo;
 import dev.switchboard.core.Usage;
 import dev.switchboard.core.error.LlmException;
+import dev.switchboard.core.error.UnsupportedCapabilityException;
 import dev.switchboard.core.spi.LlmClientProvider;
 import dev.switchboard.springai.internal.Conversions;
 import dev.switchboard.springai.internal.Failures;
@@ -89,7 +92,9 @@ public final class SpringAiLlmClient implements LlmClient {
     public static final String STYLE = "spring-ai";
 
     private static final Capabilities CAPABILITIES = Capabilities.all().without(Capability.MODELS,
-            "Spring AI's ChatModel and EmbeddingModel have no way to list a server's models (GET /v1/models)");
+            "Spring AI's ChatModel and EmbeddingModel have no way to list a server's models (GET /v1/models)")
+            .without(Capability.COMPLETIONS, "Spring AI 2.0 has ChatModel and EmbeddingModel, "
+                    + "no model for OpenAI's legacy /v1/completions (prompt in, text out)");
 
     private final Endpoint endpoint;
     private final SpringAiOpenAiHttpClient http;
@@ -221,7 +226,27 @@ public final class SpringAiLlmClient implements LlmClient {
         throw new UnsupportedOperationException(CAPABILITIES.reasonUnsupported(Capability.MODELS));
     }
 
-    /** Everything except {@link Capability#MODELS}. */
+    /**
+     * Not supported: see {@link #capabilities()}.
+     *
+     * @throws UnsupportedCapabilityException always, with the reason; nothing is sent
+     */
+    @Override
+    public CompletionResponse complete(CompletionRequest request) {
+        throw new UnsupportedCapabilityException(Capability.COMPLETIONS, CAPABILITIES.reasonUnsupported(Capability.COMPLETIONS));
+    }
+
+    /**
+     * Not supported: see {@link #capabilities()}.
+     *
+     * @throws UnsupportedCapabilityException always, with the reason; nothing is sent
+     */
+    @Override
+    public ChatStream streamCompletion(CompletionRequest request) {
+        throw new UnsupportedCapabilityException(Capability.COMPLETIONS, CAPABILITIES.reasonUnsupported(Capability.COMPLETIONS));
+    }
+
+    /** Everything except {@link Capability#MODELS} and {@link Capability#COMPLETIONS}. */
     @Override
     public Capabilities capabilities() {
         return CAPABILITIES;

@@ -8,7 +8,8 @@ package dev.switchboard.core.error;
  *   <caption>HTTP status to exception; the mapping lives only in {@link HttpErrors#forStatus}</caption>
  *   <tr><th>cause</th><th>exception</th><th>retriable</th></tr>
  *   <tr><td>401, 403</td><td>{@link AuthenticationException}</td><td>no: fix the key</td></tr>
- *   <tr><td>404</td><td>{@link ModelNotFoundException}</td><td>no: pull or rename the model</td></tr>
+ *   <tr><td>404 naming a model</td><td>{@link ModelNotFoundException}</td><td>no: pull or rename the model</td></tr>
+ *   <tr><td>any other 404</td><td>{@link RouteNotFoundException}</td><td>no: fix the base URL or the style</td></tr>
  *   <tr><td>400, 422, other 4xx</td><td>{@link BadRequestException}</td><td>no: fix the request</td></tr>
  *   <tr><td>429</td><td>{@link RateLimitedException}</td><td>yes, after {@code retryAfter()}</td></tr>
  *   <tr><td>5xx</td><td>{@link ServerErrorException}</td><td>yes</td></tr>

@@ -1,7 +1,9 @@
 package dev.switchboard.core.error;
 
 /**
- * The model (or route) does not exist on the server: HTTP 404. Ollama answers {@code model \"x\" not found, try pulling it first}.
+ * The model does not exist on the server: HTTP 404 whose message or code names a model. Ollama answers
+ * {@code model "x" not found, try pulling it first}; OpenAI, code {@code model_not_found}. A 404 about
+ * anything else (a missing route) is a {@link RouteNotFoundException}.
  */
 public class ModelNotFoundException extends LlmException {
 

@@ -1,7 +1,9 @@
 package dev.switchboard.core.wire;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.switchboard.core.ChatEvent;
@@ -22,7 +24,9 @@ import dev.switchboard.core.wire.internal.OllamaReader;
  * <p>Per line, in this order: reasoning, text, tool calls (each a {@link ChatEvent.ToolCallEvent}
  * at once, numbered from 0 across the stream; a call without an id gets {@code "call_" + number},
  * since servers before v0.12.10 send none), and on the {@code done} line {@link ChatEvent.Finish}
- * then {@link ChatEvent.UsageEvent} (from {@code prompt_eval_count}/{@code eval_count}). Lines after
+ * then {@link ChatEvent.UsageEvent} (from {@code prompt_eval_count}/{@code eval_count}), then a
+ * {@link ChatEvent.ExtensionsEvent} with the line's other fields (the durations) and
+ * {@code created_at}, as a non-streaming answer has them. Lines after
  * the {@code done} line are ignored. Source: {@code core/src/test/resources/reference/ollama-wire.md}
  * 2.1 and 7.2.
  */
@@ -80,6 +84,13 @@ public final class OllamaStreamDecoder {
                 out.accept(new ChatEvent.Finish(OllamaReader.finishReason(line.doneReason(), !toolCalls.isEmpty())));
                 if (line.usage() != null) {
                     out.accept(new ChatEvent.UsageEvent(line.usage()));
+                }
+                Map<String, Object> extensions = new LinkedHashMap<>(line.extensions());
+                if (line.createdAt() != null) {
+                    extensions.put("created_at", line.createdAt());
+                }
+                if (!extensions.isEmpty()) {
+                    out.accept(new ChatEvent.ExtensionsEvent(extensions));
                 }
             }
         } finally {

@@ -28,6 +28,8 @@ import dev.switchboard.core.wire.internal.ToolCallMerger;
  * {@code ""}), then {@link ChatEvent.Finish}. {@link ChatEvent.UsageEvent} is emitted where the
  * usage arrives: after the finish on the same chunk (llama.cpp) or on a later chunk with empty
  * {@code choices} ({@code llama-server-transcripts/06-chat-stream-usage.txt}, OpenAI, Ollama).
+ * llama.cpp's {@code timings} become a {@link ChatEvent.ExtensionsEvent} after the chunk's other
+ * events ({@code llama-server-transcripts/11-tools-required-stream.txt}, {@code 35-…}).
  * {@code [DONE]} without any {@code finish_reason} gives {@code Finish(OTHER)}; events after
  * {@code [DONE]} are ignored; only the first {@code finish_reason} counts.
  *
@@ -41,7 +43,8 @@ public final class OpenAiStreamDecoder {
 
     private final ChunkReader chunk = new ChunkReader();
     private final ThinkTagSplitter splitter = new ThinkTagSplitter();
-    private final ToolCallMerger toolCalls = new ToolCallMerger();
+    /** Made at the first tool-call fragment: most streams have none. */
+    private ToolCallMerger toolCalls;
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder reasoning = new StringBuilder();
     private final Consumer<ChatEvent> recorder = this::record;
@@ -98,7 +101,8 @@ public final class OpenAiStreamDecoder {
         c.readHeader = id == null || model == null;
         String content = c.content;
         if (content != null && c.reasoningContent == null && c.reasoning == null && c.toolCalls.isEmpty()
-                && c.finishReason == null && c.usage == null && splitter.isPlain() && content.indexOf('<') < 0) {
+                && c.finishReason == null && c.usage == null && c.extensions == null && splitter.isPlain()
+                && content.indexOf('<') < 0) {
             if (!content.isEmpty()) { // the fast path: a chunk with only delta.content, plain text
                 text.append(content);
                 out.accept(new ChatEvent.TextDelta(content));
@@ -117,6 +121,9 @@ public final class OpenAiStreamDecoder {
                 splitter.feed(c.content, recorder);
             }
             if (!c.toolCalls.isEmpty()) {
+                if (toolCalls == null) {
+                    toolCalls = new ToolCallMerger();
+                }
                 toolCalls.add(c.toolCalls);
             }
             if (c.finishReason != null) {
@@ -125,6 +132,9 @@ public final class OpenAiStreamDecoder {
             }
             if (c.usage != null) {
                 out.accept(new ChatEvent.UsageEvent(c.usage));
+            }
+            if (c.extensions != null) {
+                out.accept(new ChatEvent.ExtensionsEvent(c.extensions));
             }
         } finally {
             this.out = null;
@@ -158,8 +168,11 @@ public final class OpenAiStreamDecoder {
         StringBuilder r = reasoning;
         String textSoFar = held.isEmpty() || splitter.inThink() ? t.toString() : t + held;
         String reasoningSoFar = held.isEmpty() || !splitter.inThink() ? r.toString() : r + held;
-        List<ToolCall> calls = new ArrayList<>(toolCalls.emitted());
-        calls.addAll(toolCalls.pending());
+        List<ToolCall> calls = new ArrayList<>();
+        if (toolCalls != null) {
+            calls.addAll(toolCalls.emitted());
+            calls.addAll(toolCalls.pending());
+        }
         return new PartialResponse(textSoFar, reasoningSoFar, calls);
     }
 
@@ -168,7 +181,9 @@ public final class OpenAiStreamDecoder {
             return;
         }
         finished = true;
-        toolCalls.emitPending(out);
+        if (toolCalls != null) {
+            toolCalls.emitPending(out);
+        }
         out.accept(new ChatEvent.Finish(reason));
     }
 

@@ -1,20 +1,24 @@
 package dev.switchboard.core.wire;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.ChatResponse;
+import dev.switchboard.core.CompletionRequest;
+import dev.switchboard.core.CompletionResponse;
 import dev.switchboard.core.EmbeddingRequest;
 import dev.switchboard.core.EmbeddingResponse;
 import dev.switchboard.core.ModelInfo;
 import dev.switchboard.core.error.MalformedResponseException;
 import dev.switchboard.core.wire.internal.ChunkReader;
+import dev.switchboard.core.wire.internal.CompletionCodec;
 import dev.switchboard.core.wire.internal.OpenAiReader;
 import dev.switchboard.core.wire.internal.OpenAiRequestReader;
 import dev.switchboard.core.wire.internal.OpenAiWriter;
 
 /**
- * The JSON of OpenAI Chat Completions, Embeddings and Models, both directions, for clients
+ * The JSON of OpenAI Chat Completions, Completions, Embeddings and Models, both directions, for clients
  * ({@code write*Request}, {@code read*Response}) and the server ({@code read*Request},
  * {@code write*Response}). Stateless and thread-safe.
  *
@@ -118,7 +122,19 @@ public final class OpenAiWire {
      * fragment writes {@code type} only with its id, as in transcript 35.
      */
     public static byte[] writeChunk(ChatChunk chunk) {
-        return OpenAiWriter.chunk(chunk);
+        return OpenAiWriter.chunk(chunk, Map.of());
+    }
+
+    /**
+     * As {@link #writeChunk(ChatChunk)}, with top-level fields outside the OpenAI vocabulary
+     * written last, as llama-server writes {@code timings} on a stream's last chunk
+     * ({@code llama-server-transcripts/06-chat-stream-usage.txt}); names the chunk already has are
+     * not written twice.
+     *
+     * @param extensions field name to JSON-serialisable value; empty for none
+     */
+    public static byte[] writeChunk(ChatChunk chunk, Map<String, Object> extensions) {
+        return OpenAiWriter.chunk(chunk, extensions);
     }
 
     /**
@@ -136,6 +152,79 @@ public final class OpenAiWire {
                     new String(buf, off, Math.min(len, 2000), java.nio.charset.StandardCharsets.UTF_8), null);
         }
         return reader.toChunk();
+    }
+
+    /**
+     * The body of {@code POST /v1/completions}: {@code model} (if set), {@code prompt}, the set
+     * options, {@code stream}, with {@code stream} also {@code "stream_options":{"include_usage":true}},
+     * then the extensions as top-level fields (one named like a field written here is skipped).
+     */
+    public static byte[] writeCompletionRequest(CompletionRequest request, boolean stream) {
+        return CompletionCodec.request(request, stream);
+    }
+
+    /**
+     * Reads a {@code /v1/completions} body, as a server. Accepted: {@code model} (optional),
+     * {@code prompt} (required, a string: Ollama reads nothing else, {@code ollama-wire.md}
+     * section 4), {@code temperature} (0–2), {@code top_p} (0–1), {@code max_tokens}, {@code stop}
+     * (string or array of strings), {@code seed}, {@code stream} (default false),
+     * {@code stream_options.include_usage}; every other non-null top-level field becomes an
+     * extension.
+     *
+     * @throws WireFormatException if the body is empty, not JSON, not an object, has no string
+     *         {@code prompt} or a field of the wrong type or range; the message names the field
+     */
+    public static InboundCompletion readCompletionRequest(byte[] body) {
+        return CompletionCodec.inbound(body);
+    }
+
+    /**
+     * A non-streaming {@code text_completion} body, in llama-server's field order
+     * ({@code llama-server-transcripts/07-completions.txt}): {@code choices[0]{text, index,
+     * logprobs:null, finish_reason}}, {@code created}, {@code model}, {@code object}, {@code usage},
+     * {@code id}, then the response's extensions.
+     *
+     * @param created seconds since the epoch
+     */
+    public static byte[] writeCompletionResponse(CompletionResponse response, long created) {
+        return CompletionCodec.response(response, created);
+    }
+
+    /**
+     * Reads a non-streaming {@code text_completion} body; a missing or null {@code text} is
+     * {@code ""}; top-level fields outside the vocabulary (llama.cpp's {@code timings},
+     * {@code system_fingerprint}) land in {@link CompletionResponse#extensions()}.
+     *
+     * @throws MalformedResponseException if it is not JSON, has no {@code choices[0]}, or its text
+     *         is not a string
+     */
+    public static CompletionResponse readCompletionResponse(byte[] body) {
+        return CompletionCodec.readResponse(body);
+    }
+
+    /**
+     * One {@code text_completion} chunk as JSON (no SSE framing; see {@link Sse}), in
+     * llama-server's field order ({@code 08-completions-stream.txt}); a chunk without a choice is
+     * written with {@code "choices":[]}; a null text as {@code ""}.
+     */
+    public static byte[] writeCompletionChunk(CompletionChunk chunk) {
+        return CompletionCodec.chunk(chunk);
+    }
+
+    /**
+     * Reads one {@code text_completion} chunk from {@code buf[off, off+len)}: the data of one SSE
+     * event, not {@code [DONE]}. {@code finish_reason: ""} is read as none.
+     *
+     * @throws MalformedResponseException if it is not JSON, has no {@code choices} array, or is an
+     *         error frame; the message names the payload
+     */
+    public static CompletionChunk readCompletionChunk(byte[] buf, int off, int len) {
+        CompletionCodec.Parsed parsed = CompletionCodec.readChunk(buf, off, len);
+        if (parsed.chunk() == null) {
+            throw new MalformedResponseException("stream chunk is an error frame: " + parsed.errorMessage(),
+                    new String(buf, off, Math.min(len, 2000), java.nio.charset.StandardCharsets.UTF_8), null);
+        }
+        return parsed.chunk();
     }
 
     /** The body of {@code POST /v1/embeddings}: {@code model} (if set) and {@code input} as an array. */

@@ -41,6 +41,7 @@ public final class SseReader implements Closeable {
     /** Reads that fill the buffer grow it up to this size; longer lines grow it further. */
     private static final int READ_BUFFER = 8192;
     private static final byte[] LF = {'\n'};
+    private static final byte[] EMPTY = {};
 
     private final InputStream in;
     private byte[] buf = new byte[INITIAL_BUFFER];
@@ -60,7 +61,7 @@ public final class SseReader implements Closeable {
     private int firstStart;
     private int firstLen;
     /** Data of a multi-line event, joined with LF. */
-    private byte[] multi = new byte[0];
+    private byte[] multi = EMPTY;
     private int multiLen;
 
     private String eventName;

@@ -20,7 +20,6 @@ class HttpErrorsTest {
     @CsvSource({
         "401, AuthenticationException, false",
         "403, AuthenticationException, false",
-        "404, ModelNotFoundException, false",
         "400, BadRequestException, false",
         "422, BadRequestException, false",
         "409, BadRequestException, false",
@@ -37,6 +36,35 @@ class HttpErrorsTest {
         assertThat(e.providerMessage()).isEqualTo("the server's words");
         assertThat(e.providerCode()).isEqualTo("some_type");
         assertThat(e.getMessage()).isEqualTo("HTTP " + status + ": the server's words");
+    }
+
+    @Test
+    void a404NamingAModelIsModelNotFound() {
+        // Ollama's words, and OpenAI's code for a model it does not have
+        LlmException ollama = HttpErrors.forStatus(404, "model \"qwen9\" not found, try pulling it first", null, null, "/api/chat");
+        LlmException openAi = HttpErrors.forStatus(404, "The requested resource does not exist", "model_not_found", null);
+
+        assertThat(ollama).isInstanceOf(ModelNotFoundException.class)
+                .hasMessage("HTTP 404: model \"qwen9\" not found, try pulling it first");
+        assertThat(openAi).isInstanceOf(ModelNotFoundException.class);
+    }
+
+    @Test
+    void a404AboutAnythingElseIsRouteNotFoundNamingThePath() {
+        LlmException onApi = HttpErrors.forStatus(404, "File Not Found", "not_found_error", null, "/api/chat");
+        LlmException onV1 = HttpErrors.forStatus(404, "404 page not found", null, null, "/v1/embeddings");
+        LlmException unknownPath = HttpErrors.forStatus(404, null, null, null);
+
+        assertThat(onApi).isInstanceOf(RouteNotFoundException.class).isNotInstanceOf(ModelNotFoundException.class)
+                .hasMessage("HTTP 404: File Not Found: this server has no /api/chat: is it an Ollama?");
+        assertThat(((RouteNotFoundException) onApi).path()).isEqualTo("/api/chat");
+        assertThat(onApi.isRetriable()).isFalse();
+        assertThat(onApi.providerMessage()).isEqualTo("File Not Found");
+        assertThat(onV1).isInstanceOf(RouteNotFoundException.class)
+                .hasMessageContaining("this server has no /v1/embeddings: is the base URL right");
+        assertThat(unknownPath).isInstanceOf(RouteNotFoundException.class)
+                .hasMessage("HTTP 404: this server has no such route: is the base URL right?");
+        assertThat(((RouteNotFoundException) unknownPath).path()).isNull();
     }
 
     @Test

@@ -44,8 +44,13 @@ class OllamaWireTest {
     void streamedChatGivesTextThenFinishThenUsageFromTheCounts() {
         StreamHarness.Decoded d = StreamHarness.ndjson(CHAT_STREAM);
 
-        assertThat(d.events()).containsExactly(new ChatEvent.TextDelta("The"), new ChatEvent.Finish(FinishReason.STOP),
+        assertThat(d.events()).hasSize(4).startsWith(new ChatEvent.TextDelta("The"), new ChatEvent.Finish(FinishReason.STOP),
                 new ChatEvent.UsageEvent(new Usage(26, 282, 308)));
+        assertThat(((ChatEvent.ExtensionsEvent) d.events().get(3)).extensions()).as("the durations, as chat() keeps them")
+                .containsEntry("total_duration", 4883583458L).containsEntry("load_duration", 1334875)
+                .containsEntry("prompt_eval_duration", 342546000).containsEntry("eval_duration", 4535599000L)
+                .containsEntry("created_at", "2023-08-04T19:22:45.499127Z");
+        assertThat(d.accumulator().toResponse(null, null).extensions()).containsEntry("eval_duration", 4535599000L);
         assertThat(d.done()).isTrue();
     }
 
@@ -71,9 +76,10 @@ class OllamaWireTest {
                 """;
         StreamHarness.Decoded d = StreamHarness.ndjson(stream);
 
-        assertThat(d.events()).containsExactly(
+        assertThat(d.events()).hasSize(4).startsWith(
                 new ChatEvent.ToolCallEvent(0, new ToolCall("call_0", "get_weather", "{\"city\":\"Tokyo\"}")),
                 new ChatEvent.Finish(FinishReason.TOOL_CALLS), new ChatEvent.UsageEvent(new Usage(169, 15, 184)));
+        assertThat(d.events().get(3)).isInstanceOf(ChatEvent.ExtensionsEvent.class);
     }
 
     /** ollama-wire.md 2.1: mid-stream error line (QUOTED, docs/api/errors.mdx). */

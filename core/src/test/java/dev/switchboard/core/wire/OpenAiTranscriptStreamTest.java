@@ -29,8 +29,10 @@ class OpenAiTranscriptStreamTest {
         assertThat(d.done()).isTrue();
         assertThat(d.accumulator().finishReason()).isEqualTo(FinishReason.LENGTH);
         List<String> kinds = StreamHarness.kinds(d.events());
-        assertThat(kinds).hasSize(17).doesNotContain("UsageEvent", "ReasoningDelta", "ToolCallEvent");
+        assertThat(kinds).hasSize(18).doesNotContain("UsageEvent", "ReasoningDelta", "ToolCallEvent");
         assertThat(kinds.get(16)).isEqualTo("Finish");
+        assertThat(kinds.get(17)).as("llama.cpp's timings, on the finish chunk").isEqualTo("ExtensionsEvent");
+        assertThat(timings(d.events().get(17))).containsEntry("predicted_n", 16).containsKey("predicted_per_second");
         assertThat(d.events().get(0)).isEqualTo(new ChatEvent.TextDelta("length"));
     }
 
@@ -41,15 +43,20 @@ class OpenAiTranscriptStreamTest {
         assertThat(d.text()).isEqualTo(SIXTEEN_TOKENS);
         assertThat(d.done()).isTrue();
         List<ChatEvent> events = d.events();
-        assertThat(events.get(events.size() - 2)).isEqualTo(new ChatEvent.Finish(FinishReason.LENGTH));
-        assertThat(events.get(events.size() - 1)).isEqualTo(new ChatEvent.UsageEvent(new Usage(26, 16, 42)));
+        assertThat(events.get(events.size() - 3)).isEqualTo(new ChatEvent.Finish(FinishReason.LENGTH));
+        assertThat(events.get(events.size() - 2)).isEqualTo(new ChatEvent.UsageEvent(new Usage(26, 16, 42)));
+        assertThat(timings(events.get(events.size() - 1))).as("timings, on the usage chunk")
+                .containsEntry("cache_n", 25).containsEntry("prompt_n", 1).containsEntry("predicted_n", 16)
+                .containsEntry("predicted_ms", 9.197);
+        assertThat(d.accumulator().toResponse(null, null).extensions()).containsKey("timings");
     }
 
     @Test
     void toolCallFragmentsAreMergedIntoOneCompleteCallBeforeTheFinish() {
         StreamHarness.Decoded d = StreamHarness.sse(Transcripts.load("35-forced-tool-call-stream.txt").body());
 
-        assertThat(StreamHarness.kinds(d.events())).containsExactly("ToolCallEvent", "Finish", "UsageEvent");
+        assertThat(StreamHarness.kinds(d.events())).containsExactly("ToolCallEvent", "Finish", "UsageEvent",
+                "ExtensionsEvent");
         ChatEvent.ToolCallEvent call = (ChatEvent.ToolCallEvent) d.events().get(0);
         assertThat(call.index()).isZero();
         assertThat(call.toolCall()).isEqualTo(new ToolCall("Ioz0jALS01MAD0fiFhuurA3QzabPiS4G", "get_weather",
@@ -74,8 +81,9 @@ class OpenAiTranscriptStreamTest {
         StreamHarness.Decoded d = StreamHarness.sse(Transcripts.load("46-chat-stream-n2.txt").body());
 
         assertThat(d.text()).isEqualTo("lengthpering angst sincerity");
-        assertThat(StreamHarness.kinds(d.events())).containsExactly("TextDelta", "TextDelta", "TextDelta", "TextDelta",
-                "Finish");
+        // llama.cpp sends timings with each choice's finish: choice 1's arrive mid-stream.
+        assertThat(StreamHarness.kinds(d.events())).containsExactly("TextDelta", "TextDelta", "TextDelta",
+                "ExtensionsEvent", "TextDelta", "Finish", "ExtensionsEvent");
     }
 
     @Test
@@ -102,5 +110,11 @@ class OpenAiTranscriptStreamTest {
             byte[] second = reader.nextData();
             assertThat(OpenAiWire.readChunk(second, 0, second.length).content()).isEqualTo("length");
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> timings(ChatEvent event) {
+        assertThat(event).isInstanceOf(ChatEvent.ExtensionsEvent.class);
+        return (java.util.Map<String, Object>) ((ChatEvent.ExtensionsEvent) event).extensions().get("timings");
     }
 }

@@ -40,6 +40,7 @@ import jdk.jshell.SourceCodeAnalysis;
 public final class JShellTool implements AutoCloseable {
 
     private final Duration timeout;
+    private final List<String> jvmOptions;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "jshell-watchdog");
         thread.setDaemon(true);
@@ -52,11 +53,17 @@ public final class JShellTool implements AutoCloseable {
      * @throws IllegalArgumentException if {@code timeout} is not positive
      */
     public JShellTool(Duration timeout) {
+        this(timeout, List.of());
+    }
+
+    /** As {@link #JShellTool(Duration)}, with options for JShell's JVM (the tests start one that cannot start). */
+    JShellTool(Duration timeout, List<String> jvmOptions) {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
         this.timeout = timeout;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /**
@@ -64,6 +71,8 @@ public final class JShellTool implements AutoCloseable {
      *
      * @return lines: {@code printed: ...} for console output, {@code NAME ==> VALUE} for each value,
      *         or {@code rejected: ...}, {@code exception: ...}, {@code timed out after N ms}
+     * @throws IllegalStateException "JShell failed: ..." when JShell itself fails (its JVM does not start,
+     *         or dies other than by the timeout); the agent runtime reports it as a failed tool run
      */
     @Tool("Runs Java code (statements, expressions, declarations) in a fresh JShell in a separate JVM "
             + "and returns what it printed and the value of each expression")
@@ -72,7 +81,7 @@ public final class JShellTool implements AutoCloseable {
         PrintStream console = new PrintStream(printed, true, StandardCharsets.UTF_8);
         List<String> lines = new ArrayList<>();
         AtomicBoolean stopped = new AtomicBoolean();
-        try (JShell shell = JShell.builder().out(console).err(console).build()) {
+        try (JShell shell = JShell.builder().out(console).err(console).remoteVMOptions(jvmOptions.toArray(String[]::new)).build()) {
             ScheduledFuture<?> kill = watchdog.schedule(() -> {
                 stopped.set(true);
                 shell.stop();
@@ -83,8 +92,12 @@ public final class JShellTool implements AutoCloseable {
             } finally {
                 kill.cancel(false);
             }
-        } catch (IllegalStateException closedByWatchdog) {
-            // JShell throws IllegalStateException once the watchdog closed it.
+        } catch (IllegalStateException failed) {
+            // JShell throws IllegalStateException once the watchdog closed it, and when its own JVM does
+            // not start or dies: that is the tool failing, not the code answering nothing.
+            if (!stopped.get()) {
+                throw new IllegalStateException("JShell failed: " + failed.getMessage(), failed);
+            }
         }
         String output = printed.toString(StandardCharsets.UTF_8).strip();
         if (!output.isEmpty()) {

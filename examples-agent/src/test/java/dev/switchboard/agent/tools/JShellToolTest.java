@@ -1,8 +1,10 @@
 package dev.switchboard.agent.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +46,15 @@ class JShellToolTest {
         try (JShellTool quick = new JShellTool(Duration.ofSeconds(3))) {
             String answer = quick.run_java("while (true) { }");
             assertThat(answer).endsWith("timed out after 3000 ms: the JShell JVM was stopped");
+        }
+    }
+
+    @Test
+    void aJShellWhoseJvmCannotStartIsAnErrorNotAnEmptySuccess() {
+        try (JShellTool broken = new JShellTool(Duration.ofSeconds(20), List.of("-XX:+NoSuchJvmOption"))) {
+            assertThatThrownBy(() -> broken.run_java("1 + 1"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("JShell failed: ");
         }
     }
 

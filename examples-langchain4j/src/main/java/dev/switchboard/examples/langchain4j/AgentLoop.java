@@ -57,7 +57,7 @@ public final class AgentLoop {
      */
     public static String run(String baseUrl, String apiKey, String model, String question, Consumer<String> onStep) {
         ChatModel chat = OpenAiChatModel.builder()
-                .baseUrl(baseUrl).apiKey(apiKey).modelName(model)
+                .baseUrl(baseUrl).apiKey(apiKey).modelName(model).maxTokens(512) // bounds each answer
                 .timeout(Duration.ofSeconds(120)).maxRetries(0)
                 .build();
         Assistant assistant = AiServices.builder(Assistant.class)

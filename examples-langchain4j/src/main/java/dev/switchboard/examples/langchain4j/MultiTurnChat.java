@@ -36,7 +36,7 @@ public final class MultiTurnChat {
      */
     public static List<String> run(String baseUrl, String apiKey, String model, Consumer<String> onReply) {
         ChatModel chat = OpenAiChatModel.builder()
-                .baseUrl(baseUrl).apiKey(apiKey).modelName(model)
+                .baseUrl(baseUrl).apiKey(apiKey).modelName(model).maxTokens(512) // bounds each answer
                 .timeout(Duration.ofSeconds(120)).maxRetries(0)
                 .build();
         ChatMemory memory = MessageWindowChatMemory.withMaxMessages(20);

@@ -34,6 +34,7 @@ public final class NonStreamingChat {
                 .baseUrl(baseUrl)                          // with /v1; LangChain4j appends chat/completions
                 .apiKey(apiKey)
                 .modelName(model)
+                .maxTokens(512)                            // bounds the answer: max_tokens
                 .timeout(Duration.ofSeconds(120))          // the default 60 s is short for a cold local model
                 .maxRetries(0)                             // the default 2 would re-run a slow generation
                 .build();

@@ -65,7 +65,7 @@ public final class OllamaAgentLoop {
      */
     public static String run(String rootUrl, String model, String question, Consumer<String> onStep)
             throws NoSuchMethodException {
-        ChatModel chat = OllamaChatModel.builder().baseUrl(rootUrl).modelName(model)
+        ChatModel chat = OllamaChatModel.builder().baseUrl(rootUrl).modelName(model).numPredict(512)
                 .timeout(Duration.ofSeconds(120)).maxRetries(0).build();
         Weather weather = new Weather(onStep);
         DefaultToolExecutor getWeather = new DefaultToolExecutor(weather,

@@ -36,7 +36,7 @@ public final class OllamaMultiTurnChat {
      */
     public static List<String> run(String rootUrl, String model, Consumer<String> onReply) {
         ChatModel chat = OllamaChatModel.builder()
-                .baseUrl(rootUrl).modelName(model)
+                .baseUrl(rootUrl).modelName(model).numPredict(512) // Ollama's max_tokens: bounds each answer
                 .timeout(Duration.ofSeconds(120)).maxRetries(0)
                 .build();
         ChatMemory memory = MessageWindowChatMemory.withMaxMessages(20);

@@ -32,6 +32,7 @@ public final class OllamaNonStreamingChat {
         ChatModel chat = OllamaChatModel.builder()
                 .baseUrl(rootUrl)                          // no /v1; LangChain4j appends api/chat
                 .modelName(model)
+                .numPredict(512)                           // Ollama's max_tokens: bounds the answer
                 .timeout(Duration.ofSeconds(120))
                 .maxRetries(0)
                 .build();

@@ -32,7 +32,7 @@ public final class OllamaStreamingChat {
      */
     public static String run(String rootUrl, String model, String prompt, Consumer<String> onToken) {
         StreamingChatModel chat = OllamaStreamingChatModel.builder().baseUrl(rootUrl)
-                .modelName(model).timeout(Duration.ofSeconds(120)).build(); // bounds the wait for the headers
+                .modelName(model).numPredict(512).timeout(Duration.ofSeconds(120)).build(); // bound the answer and the wait for headers
         CompletableFuture<String> done = new CompletableFuture<>();
         chat.chat(prompt, new StreamingChatResponseHandler() {
             @Override

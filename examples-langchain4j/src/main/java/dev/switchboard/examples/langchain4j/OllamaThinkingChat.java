@@ -43,7 +43,7 @@ public final class OllamaThinkingChat {
      */
     public static Answer run(String rootUrl, String model, String prompt) {
         StreamingChatModel chat = OllamaStreamingChatModel.builder()
-                .baseUrl(rootUrl).modelName(model)
+                .baseUrl(rootUrl).modelName(model).numPredict(1024) // Ollama's max_tokens, thinking included
                 .timeout(Duration.ofSeconds(120))
                 .think(true)                               // sends "think": true
                 .returnThinking(true)                      // off by default: thoughts would be dropped

@@ -86,7 +86,7 @@ public final class Retrieval {
      */
     public static String run(String baseUrl, String apiKey, String model, EmbeddingModel embeddings,
             EmbeddingStore<TextSegment> store, String question) {
-        ChatModel chat = OpenAiChatModel.builder().baseUrl(baseUrl).apiKey(apiKey).modelName(model)
+        ChatModel chat = OpenAiChatModel.builder().baseUrl(baseUrl).apiKey(apiKey).modelName(model).maxTokens(512)
                 .timeout(Duration.ofSeconds(120)).maxRetries(0).build();
         EmbeddingStoreContentRetriever retriever = EmbeddingStoreContentRetriever.builder()
                 .embeddingStore(store).embeddingModel(embeddings).maxResults(1).build();

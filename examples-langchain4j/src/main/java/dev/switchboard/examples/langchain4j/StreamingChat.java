@@ -32,7 +32,7 @@ public final class StreamingChat {
      */
     public static String run(String baseUrl, String apiKey, String model, String prompt, Consumer<String> onToken) {
         StreamingChatModel chat = OpenAiStreamingChatModel.builder().baseUrl(baseUrl).apiKey(apiKey)
-                .modelName(model).timeout(Duration.ofSeconds(120)).build(); // bounds the wait for the headers
+                .modelName(model).maxTokens(512).timeout(Duration.ofSeconds(120)).build(); // bound the answer and the wait for headers
         CompletableFuture<String> done = new CompletableFuture<>();
         chat.chat(prompt, new StreamingChatResponseHandler() {
             @Override

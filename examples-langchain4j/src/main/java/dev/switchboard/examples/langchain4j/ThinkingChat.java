@@ -43,7 +43,7 @@ public final class ThinkingChat {
      */
     public static Answer run(String baseUrl, String apiKey, String model, String prompt) {
         StreamingChatModel chat = OpenAiStreamingChatModel.builder()
-                .baseUrl(baseUrl).apiKey(apiKey).modelName(model)
+                .baseUrl(baseUrl).apiKey(apiKey).modelName(model).maxTokens(1024) // thinking included
                 .timeout(Duration.ofSeconds(120))
                 .returnThinking(true)                      // off by default: thoughts would be dropped
                 .build();

@@ -59,7 +59,7 @@ public final class AgentLoop {
                 .timeout(Timeout.builder().read(Duration.ofMinutes(2)).request(Duration.ZERO).build())
                 .maxRetries(0).build(); // the default, 2, re-sends a timed-out request: a whole new generation
         ChatCompletionCreateParams.Builder history = ChatCompletionCreateParams.builder()
-                .model(model)
+                .model(model).maxTokens(512) // bounds the answer; Ollama ignores max_completion_tokens
                 .addFunctionTool(GET_WEATHER)
                 .addUserMessage(question);
         try {

@@ -37,7 +37,8 @@ public final class AsyncStreamingChat {
                 .baseUrl(baseUrl).apiKey(apiKey) // a key is required, even by servers that ignore it
                 .timeout(Timeout.builder().read(Duration.ofMinutes(2)).request(Duration.ZERO).build())
                 .maxRetries(0).build(); // the default, 2, re-sends a timed-out request: a whole new generation
-        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model(model).addUserMessage(prompt).build();
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model(model).addUserMessage(prompt)
+                .maxTokens(512).build(); // bounds the answer; Ollama ignores max_completion_tokens
         StringBuilder answer = new StringBuilder(); // the handler gets one chunk at a time
         AsyncStreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params);
         stream.subscribe(chunk -> chunk.choices().stream()

@@ -35,7 +35,8 @@ public final class MultiTurnChat {
                 .baseUrl(baseUrl).apiKey(apiKey) // a key is required, even by servers that ignore it
                 .timeout(Timeout.builder().read(Duration.ofMinutes(2)).request(Duration.ZERO).build())
                 .maxRetries(0).build(); // the default, 2, re-sends a timed-out request: a whole new generation
-        ChatCompletionCreateParams.Builder history = ChatCompletionCreateParams.builder().model(model);
+        ChatCompletionCreateParams.Builder history = ChatCompletionCreateParams.builder().model(model)
+                .maxTokens(512); // bounds the answer; Ollama ignores max_completion_tokens
         List<String> replies = new ArrayList<>();
         try {
             for (String userText : List.of("Hi! My name is Alice.", "What is my name?")) {

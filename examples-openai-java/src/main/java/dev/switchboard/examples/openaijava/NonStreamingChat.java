@@ -30,7 +30,8 @@ public final class NonStreamingChat {
                 .timeout(Timeout.builder().read(Duration.ofMinutes(2)).request(Duration.ZERO).build())
                 .maxRetries(0).build(); // the default, 2, re-sends a timed-out request: a whole new generation
         try {
-            ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model(model).addUserMessage(prompt).build();
+            ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model(model).addUserMessage(prompt)
+                    .maxTokens(512).build(); // bounds the answer; Ollama ignores max_completion_tokens
             ChatCompletion completion = client.chat().completions().create(params);
             return completion.choices().get(0).message().content().orElse("");
         } finally {

@@ -84,7 +84,7 @@ public final class ReasoningAndTimings {
     }
 
     private static ChatCompletionCreateParams params(String model, String prompt) {
-        return ChatCompletionCreateParams.builder().model(model).addUserMessage(prompt).build();
+        return ChatCompletionCreateParams.builder().model(model).addUserMessage(prompt).maxTokens(512).build();
     }
 
     private static OpenAIClient client(String baseUrl, String apiKey) { // the settings are explained in the README

@@ -36,7 +36,7 @@ public final class StreamingChat {
                 .baseUrl(baseUrl).apiKey(apiKey) // a key is required, even by servers that ignore it
                 .timeout(Timeout.builder().read(Duration.ofMinutes(2)).request(Duration.ZERO).build())
                 .maxRetries(0).build(); // the default, 2, re-sends a timed-out request: a whole new generation
-        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model(model).addUserMessage(prompt).build();
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model(model).maxTokens(512).addUserMessage(prompt).build();
         StringBuilder answer = new StringBuilder();
         try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
             stream.stream() // closing the stream, also early, releases the connection

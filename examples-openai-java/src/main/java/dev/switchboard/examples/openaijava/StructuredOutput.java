@@ -46,7 +46,7 @@ public final class StructuredOutput {
                 .timeout(Timeout.builder().read(Duration.ofMinutes(2)).request(Duration.ZERO).build())
                 .maxRetries(0).build(); // the default, 2, re-sends a timed-out request: a whole new generation
         StructuredChatCompletionCreateParams<City> params = ChatCompletionCreateParams.builder()
-                .model(model)
+                .model(model).maxTokens(512) // bounds the answer; Ollama ignores max_completion_tokens
                 .addUserMessage(question)
                 .responseFormat(City.class)
                 .build();

@@ -16,4 +16,9 @@ class ExampleFilesTest {
     void eachExampleFileIsShort() {
         ExampleSources.inModule().assertShort(100, 60);
     }
+
+    @Test
+    void eachExampleFileThatChatsBoundsTheAnswerWithMaxTokens() {
+        ExampleSources.inModule().assertEachChatBoundsItsAnswer();
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,6 +23,7 @@ import dev.switchboard.testkit.LlmEndpointExtension;
  * itself once {@code main} returns, i.e. the SDK client was closed.
  */
 @ExtendWith(LlmEndpointExtension.class)
+@Timeout(180) // each child runs at most ExampleMain.TIMEOUT_SECONDS; this bounds the rest
 class MainMethodsTest {
 
     static Stream<Arguments> examples() {

@@ -3,12 +3,18 @@ package dev.switchboard.examples.openaijava;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.openai.errors.OpenAIInvalidDataException;
 
 import dev.switchboard.core.Endpoint;
+import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.engine.LlamaCppEngine;
+import dev.switchboard.server.gguf.DemoModel;
 import dev.switchboard.testkit.LlmEndpointExtension;
 
 @ExtendWith(LlmEndpointExtension.class)
@@ -42,6 +48,21 @@ class StructuredOutputTest {
             assertThatThrownBy(() -> StructuredOutput.run(recorded.baseUrl(), "test-key", "tiny", "json please"))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("max_tokens");
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void offlineTheInProcessDemoModelAnswersWithACity() {
+        // The demo model (random weights — text is not meaningful) samples under a grammar built from the
+        // schema, so whatever it picks parses into a City: well-formed, not sensible.
+        LlamaCppEngine engine = LlamaCppEngine.demo(Path.of("target", "models"), DemoModel.DEFAULT_SEED).build();
+        try (SwitchboardServer server = SwitchboardServer.start(engine)) {
+            StructuredOutput.City city = StructuredOutput.run(server.openAiBaseUrl(), "test-key", engine.modelName(),
+                    "Tell me about the capital of France.");
+
+            assertThat(city.name()).isNotNull();
+            assertThat(city.country()).isNotNull();
         }
     }
 

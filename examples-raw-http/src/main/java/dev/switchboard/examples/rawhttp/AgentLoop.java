@@ -46,7 +46,8 @@ public final class AgentLoop {
      */
     public static String run(String baseUrl, String apiKey, String model, String question, Consumer<String> onStep)
             throws IOException {
-        ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", false);
+        ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", false)
+                .put("max_tokens", 512); // bounds the answer: a model that does not stop cannot fill the context
         ArrayNode messages = body.putArray("messages");
         messages.addObject().put("role", "user").put("content", question);
         body.set("tools", MAPPER.readTree(TOOLS));

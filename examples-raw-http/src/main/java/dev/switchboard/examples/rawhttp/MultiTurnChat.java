@@ -36,7 +36,8 @@ public final class MultiTurnChat {
      */
     public static List<String> run(String baseUrl, String apiKey, String model, Consumer<String> onReply)
             throws IOException {
-        ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", false);
+        ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", false)
+                .put("max_tokens", 512); // bounds the answer: a model that does not stop cannot fill the context
         ArrayNode messages = body.putArray("messages"); // the conversation: the model's only memory
         List<String> replies = new ArrayList<>();
         for (String userText : List.of("Hi! My name is Alice.", "What is my name?")) {

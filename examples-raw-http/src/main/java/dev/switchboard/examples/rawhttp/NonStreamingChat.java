@@ -31,7 +31,8 @@ public final class NonStreamingChat {
      *                     (status and body in the message), or the answer has no text
      */
     public static String run(String baseUrl, String apiKey, String model, String prompt) throws IOException {
-        ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", false);
+        ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", false)
+                .put("max_tokens", 512); // bounds the answer: a model that does not stop cannot fill the context
         body.putArray("messages").addObject().put("role", "user").put("content", prompt);
         Request request = new Request.Builder().url(baseUrl + "/chat/completions")
                 .header("Authorization", "Bearer " + apiKey)

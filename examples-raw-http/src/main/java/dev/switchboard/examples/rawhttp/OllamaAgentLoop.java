@@ -45,6 +45,7 @@ public final class OllamaAgentLoop {
      */
     public static String run(String rootUrl, String model, String question, Consumer<String> onStep) throws IOException {
         ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", false);
+        body.putObject("options").put("num_predict", 512); // max_tokens: bounds the answer
         ArrayNode messages = body.putArray("messages");
         messages.addObject().put("role", "user").put("content", question);
         body.set("tools", MAPPER.readTree(TOOLS));

@@ -30,6 +30,7 @@ public final class OllamaGenerate {
      */
     public static String run(String rootUrl, String model, String prompt) throws IOException {
         ObjectNode body = MAPPER.createObjectNode().put("model", model).put("prompt", prompt).put("stream", false);
+        body.putObject("options").put("num_predict", 512); // max_tokens: bounds the answer
         Request request = new Request.Builder().url(rootUrl + "/api/generate") // no Authorization: Ollama ignores it
                 .post(RequestBody.create(MAPPER.writeValueAsString(body), MediaType.get("application/json"))).build();
         try (Response response = HTTP.newCall(request).execute()) {

@@ -35,6 +35,7 @@ public final class OllamaMultiTurnChat {
      */
     public static List<String> run(String rootUrl, String model, Consumer<String> onReply) throws IOException {
         ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", false); // the default is true
+        body.putObject("options").put("num_predict", 512); // max_tokens: bounds the answer
         ArrayNode messages = body.putArray("messages"); // the conversation: the model's only memory
         List<String> replies = new ArrayList<>();
         for (String userText : List.of("Hi! My name is Alice.", "What is my name?")) {

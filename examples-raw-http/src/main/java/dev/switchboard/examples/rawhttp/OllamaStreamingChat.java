@@ -38,6 +38,7 @@ public final class OllamaStreamingChat {
      */
     public static String run(String rootUrl, String model, String prompt, Consumer<String> onToken) throws IOException {
         ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", true); // true is the default
+        body.putObject("options").put("num_predict", 512); // max_tokens: bounds the answer
         body.putArray("messages").addObject().put("role", "user").put("content", prompt);
         Request request = new Request.Builder().url(rootUrl + "/api/chat") // no Authorization: Ollama ignores it
                 .post(RequestBody.create(MAPPER.writeValueAsString(body), MediaType.get("application/json"))).build();

@@ -42,7 +42,8 @@ public final class StreamingChat {
      */
     public static String run(String baseUrl, String apiKey, String model, String prompt, Consumer<String> onToken)
             throws IOException {
-        ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", true);
+        ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", true)
+                .put("max_tokens", 512); // bounds the answer: a model that does not stop cannot fill the context
         body.putArray("messages").addObject().put("role", "user").put("content", prompt);
         Request request = new Request.Builder().url(baseUrl + "/chat/completions")
                 .header("Authorization", "Bearer " + apiKey)

@@ -19,4 +19,9 @@ class ExampleFilesTest {
     void eachExampleFileIsAtMost100LinesAndTheMedianAtMost60() {
         ExampleSources.inModule().assertShort(100, 60);
     }
+
+    @Test
+    void eachExampleFileThatChatsBoundsTheAnswerWithMaxTokens() {
+        ExampleSources.inModule().assertEachChatBoundsItsAnswer();
+    }
 }

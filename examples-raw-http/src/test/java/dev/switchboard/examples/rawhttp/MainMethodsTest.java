@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,7 @@ import dev.switchboard.testkit.examples.ExampleMain;
  * {@code LLM_*} environment variables (here pointing at the scripted server). Also proves the JVM
  * exits by itself once {@code main} returns (OkHttp's threads are daemons).
  */
+@Timeout(180) // each child runs at most ExampleMain.TIMEOUT_SECONDS; this bounds the rest
 class MainMethodsTest {
 
     private static SwitchboardServer server;

@@ -21,12 +21,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.switchboard.server.SwitchboardServer;
 import dev.switchboard.server.engine.ScriptedEngine;
+import dev.switchboard.testkit.examples.ExampleMain;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -38,6 +40,7 @@ import okhttp3.Response;
  * variables set to that server: every request must succeed with a body of the expected shape, and
  * every file must hold all eight requests.
  */
+@Timeout(180) // each child runs at most ExampleMain.TIMEOUT_SECONDS; this bounds the rest
 class RequestFilesTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -94,11 +97,10 @@ class RequestFilesTest {
         builder.environment().put("API_KEY", "test-key");
         builder.environment().put("MODEL", ScriptedEngine.MODEL);
         builder.environment().put("EMBEDDING_MODEL", ScriptedEngine.EMBEDDING_MODEL);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ExampleMain run = ExampleMain.run(builder, "curl.sh");
+        String output = run.output();
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("curl.sh finished").isTrue();
-        assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
+        assertThat(run.exitCode()).as("exit code; output:%n%s", output).isZero();
         assertThat(output).contains(
                 "### List models", "\"id\":\"scripted\"",
                 "### Non-streaming chat", "You said: Why is the sky blue? Answer in one sentence.",
@@ -117,11 +119,10 @@ class RequestFilesTest {
         ProcessBuilder builder = new ProcessBuilder("bash", "curl.sh").directory(MODULE.toFile()).redirectErrorStream(true);
         builder.environment().put("BASE_URL", server.openAiBaseUrl());
         builder.environment().put("MODEL", "no-such-model");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ExampleMain run = ExampleMain.run(builder, "curl.sh");
+        String output = run.output();
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("curl.sh finished").isTrue();
-        assertThat(process.exitValue()).as("exit code; output:%n%s", output).isNotZero();
+        assertThat(run.exitCode()).as("exit code; output:%n%s", output).isNotZero();
         assertThat(output).contains("no-such-model").doesNotContain("### Streaming chat");
     }
 

@@ -47,6 +47,7 @@ public final class MultiTurnChat {
                         .baseUrl(baseUrl)                       // used as given: include /v1
                         .apiKey(apiKey)
                         .model(model)
+                        .maxTokens(512)                         // bounds the answer: max_tokens
                         .timeout(Duration.ofMinutes(5))
                         .maxRetries(0)
                         .build())

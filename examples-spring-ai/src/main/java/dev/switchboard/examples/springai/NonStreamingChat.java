@@ -42,6 +42,7 @@ public final class NonStreamingChat {
                         .baseUrl(baseUrl)                       // used as given: include /v1
                         .apiKey(apiKey)
                         .model(model)
+                        .maxTokens(512)                         // bounds the answer: max_tokens
                         .timeout(Duration.ofMinutes(5))         // the whole call: loading a local model takes time
                         .maxRetries(0)                          // Spring AI's default 3 would re-run a generation
                         .build())

@@ -40,7 +40,7 @@ public final class OllamaAgentLoop {
     public static String run(String rootUrl, String model, String question, Consumer<String> onStep) {
         OllamaChatModel chatModel = OllamaChatModel.builder()
                 .ollamaApi(OllamaApi.builder().baseUrl(rootUrl).build())     // Ollama's root: no /v1
-                .options(OllamaChatOptions.builder().model(model).build())
+                .options(OllamaChatOptions.builder().model(model).numPredict(512).build()) // numPredict bounds the answer
                 .retryTemplate(new RetryTemplate(RetryPolicy.withMaxRetries(0))) // a retry re-runs a generation
                 .build();
         return ChatClient.create(chatModel).prompt().user(question).tools(new WeatherTools(onStep)).call().content();

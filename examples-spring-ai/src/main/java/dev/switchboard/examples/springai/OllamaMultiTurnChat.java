@@ -41,7 +41,7 @@ public final class OllamaMultiTurnChat {
     public static List<String> run(String rootUrl, String model, Consumer<String> onReply) {
         OllamaChatModel chatModel = OllamaChatModel.builder()
                 .ollamaApi(OllamaApi.builder().baseUrl(rootUrl).build())     // Ollama's root: no /v1
-                .options(OllamaChatOptions.builder().model(model).build())
+                .options(OllamaChatOptions.builder().model(model).numPredict(512).build()) // numPredict bounds the answer
                 .retryTemplate(new RetryTemplate(RetryPolicy.withMaxRetries(0))) // a retry re-runs a generation
                 .build();
         ChatMemory memory = MessageWindowChatMemory.builder().build();

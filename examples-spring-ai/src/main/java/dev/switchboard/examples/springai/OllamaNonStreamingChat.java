@@ -36,7 +36,7 @@ public final class OllamaNonStreamingChat {
     public static String run(String rootUrl, String model, String prompt) {
         OllamaChatModel chatModel = OllamaChatModel.builder()
                 .ollamaApi(OllamaApi.builder().baseUrl(rootUrl).build())     // Ollama's root: no /v1
-                .options(OllamaChatOptions.builder().model(model).build())
+                .options(OllamaChatOptions.builder().model(model).numPredict(512).build()) // numPredict bounds the answer
                 .retryTemplate(new RetryTemplate(RetryPolicy.withMaxRetries(0))) // a retry re-runs a generation
                 .build();
         return ChatClient.create(chatModel).prompt().user(prompt).call().content();

@@ -39,7 +39,7 @@ public final class OllamaStreamingChat {
     public static String run(String rootUrl, String model, String prompt, Consumer<String> onToken) {
         OllamaChatModel chatModel = OllamaChatModel.builder()
                 .ollamaApi(OllamaApi.builder().baseUrl(rootUrl).build())     // Ollama's root: no /v1
-                .options(OllamaChatOptions.builder().model(model).build())
+                .options(OllamaChatOptions.builder().model(model).numPredict(512).build()) // numPredict bounds the answer
                 .build();
         Flux<String> tokens = ChatClient.create(chatModel).prompt().user(prompt).stream().content()
                 .onBackpressureBuffer(); // no bounded demand upstream: a slow reader must not fail the stream

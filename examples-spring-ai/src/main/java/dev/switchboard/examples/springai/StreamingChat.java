@@ -47,6 +47,7 @@ public final class StreamingChat {
                         .baseUrl(baseUrl)                       // used as given: include /v1
                         .apiKey(apiKey)
                         .model(model)
+                        .maxTokens(512)                         // bounds the answer: max_tokens
                         .timeout(Duration.ofMinutes(10))        // limits the WHOLE stream in Spring AI 2.0.1
                         .maxRetries(0)                          // a retry would re-run the generation
                         .build())

@@ -19,6 +19,15 @@ import dev.switchboard.core.ModelInfo;
 public interface Engine extends AutoCloseable {
 
     /**
+     * The {@link ChatRequest#extensions()} key, with value {@code true}, that marks a raw prompt: a
+     * {@code /v1/completions} request, whose single user message is the prompt to continue as it
+     * is, without a chat template (Ollama's {@code raw} of {@code /api/generate}, ollama-wire.md
+     * section 8). An engine that renders templates honours it ({@code LlamaCppEngine}); one that
+     * does not ({@code ScriptedEngine}) answers the message as for chat.
+     */
+    String RAW_PROMPT = "raw";
+
+    /**
      * The models this engine serves, for {@code /v1/models} and {@code /api/tags} (where it is
      * called on a worker thread). The first is the model named in answers to requests that name
      * none. Keep it cheap: the server also calls it once when starting and, to check a model name
@@ -29,8 +38,9 @@ public interface Engine extends AutoCloseable {
     /**
      * Starts answering {@code request} and returns at once; the answer goes to {@code sink}, from
      * any thread, as events ending with exactly one {@code onComplete} or {@code onError}. Called
-     * on the connection's event-loop thread: must not block. Any other exception thrown here is
-     * answered 500.
+     * on one of the server's worker threads (Vert.x's bounded worker pool, four threads), never on
+     * an event loop; it should still return soon, as every chat waits for a worker. Any other
+     * exception thrown here is answered 500.
      *
      * @param request the request, its {@code model} as the client sent it (may be null; null also
      *                for a model name bound to a fault that this engine does not list)

@@ -13,6 +13,8 @@ import dev.switchboard.server.gguf.DemoModel;
 import dev.switchboard.server.gguf.GgufFile;
 import dev.switchboard.server.internal.llama.EngineQueue;
 import dev.switchboard.server.internal.llama.Generator;
+import dev.switchboard.server.internal.llama.JsonGrammar;
+import dev.switchboard.server.internal.llama.OutputPlan;
 import dev.switchboard.server.internal.llama.LlamaCall;
 import dev.switchboard.server.internal.llama.LoadedModel;
 import dev.switchboard.server.internal.llama.ModelFiles;
@@ -37,8 +39,16 @@ import dev.switchboard.server.internal.llama.ModelProbe;
  * context ran out, else {@code stop}; stop sequences (cut in Java, never sent); {@code seed},
  * {@code temperature} (0 = greedy; unset: llama.cpp's 0.8) and {@code top_p}. Embeddings use a
  * second instance of the model, loaded on first use, pooling the last token's hidden state and
- * L2-normalised by llama.cpp: one vector of {@link #embeddingDimension()} floats per input. Not
- * supported (400): {@code tools}, and {@code response_format} JSON.
+ * L2-normalised by llama.cpp: one vector of {@link #embeddingDimension()} floats per input.
+ *
+ * <p><b>Tools and structured output.</b> {@code tools} with {@code tool_choice} {@code auto}
+ * (default), {@code none}, {@code required} or a named function: the tools are described by the
+ * model's own template when it takes tools (with {@link Builder#jinja(boolean)}), else by a fallback
+ * system prompt; a call is sampled under a grammar built by llama.cpp from the tools' JSON Schemas,
+ * so its arguments always follow the schema, and leaves as one {@code ToolCallEvent} with finish
+ * {@code tool_calls}. With {@code auto}, {@link AutoToolChoice} says who decides. A
+ * {@code response_format} {@code json_object} or {@code json_schema} (Ollama's {@code format})
+ * constrains the answer the same way.
  *
  * <p><b>One request at a time.</b> One llama.cpp context serves one generation: requests run in
  * order on one engine thread, never interleaved; up to {@link Builder#queueCapacity(int)} wait;
@@ -59,6 +69,9 @@ import dev.switchboard.server.internal.llama.ModelProbe;
  */
 public final class LlamaCppEngine implements Engine {
 
+    /** The bound the demo builder sets on JSON repetitions ({@link Builder#jsonRepeatBound(int)}). */
+    public static final int DEMO_JSON_REPEAT_BOUND = 12;
+
     private final Path modelFile;
     private final String modelName;
     private final GgufFile gguf;
@@ -76,7 +89,8 @@ public final class LlamaCppEngine implements Engine {
         this.created = ModelFiles.lastModifiedSeconds(b.modelFile);
         this.queue = new EngineQueue("llama-cpp-engine " + modelName, b.queueCapacity, b.retryAfter);
         this.model = LoadedModel.load(queue, modelFile, gguf, contextSize, b.jinja, b.threads);
-        this.generator = new Generator(model, queue, contextSize, b.defaultMaxTokens);
+        this.generator = new Generator(model, queue, contextSize, b.defaultMaxTokens, b.autoToolChoice,
+                new JsonGrammar(b.jsonRepeatBound));
     }
 
     /**
@@ -94,13 +108,17 @@ public final class LlamaCppEngine implements Engine {
      * as {@value DemoModel#MODEL_NAME} with a default {@code max_tokens} of
      * {@value DemoModel#DEFAULT_MAX_TOKENS} (it never stops by itself), a 2,048-token context and
      * one thread (the model is too small to gain from splitting its work: measured about 2.8 times as
-     * fast as on two threads, see the server README).
+     * fast as on two threads, see the server README), {@code tool_choice} {@code auto} decided by
+     * {@link AutoToolChoice#LAST_MESSAGE} (its first tokens mean nothing) and JSON bounded to
+     * {@value #DEMO_JSON_REPEAT_BOUND} repetitions (its weights never choose to close a string), so
+     * its calls and JSON answers are well-formed, short and not sensible.
      *
      * @throws java.io.UncheckedIOException if the model cannot be written
      */
     public static Builder demo(Path directory, long seed) {
         return builder(DemoModel.ensure(directory, seed)).modelName(DemoModel.MODEL_NAME)
-                .defaultMaxTokens(DemoModel.DEFAULT_MAX_TOKENS).contextSize(DemoModel.CONTEXT_LENGTH).threads(1);
+                .defaultMaxTokens(DemoModel.DEFAULT_MAX_TOKENS).contextSize(DemoModel.CONTEXT_LENGTH).threads(1)
+                .autoToolChoice(AutoToolChoice.LAST_MESSAGE).jsonRepeatBound(DEMO_JSON_REPEAT_BOUND);
     }
 
     /** The one model served: its name, owner {@code llama.cpp}, and the file's modification time. */
@@ -149,10 +167,11 @@ public final class LlamaCppEngine implements Engine {
      * prompt tokenized by the model, plus BOS if the model adds one. Waits its turn behind running
      * requests.
      *
-     * @throws EngineException 503 if the engine is closed or busy
+     * @throws EngineException 503 if the engine is closed or busy; 400 for a bad {@code tool_choice}
      */
     public int promptTokens(ChatRequest request) {
-        return queue.call(() -> model.countPrompt(model.render(request)));
+        OutputPlan plan = generator.plan(request);
+        return queue.call(() -> model.countPrompt(model.render(request, plan.offered())));
     }
 
     /**
@@ -168,19 +187,20 @@ public final class LlamaCppEngine implements Engine {
     /**
      * Starts generating on the engine thread, or queues the request behind the running one.
      *
-     * @throws EngineException 404 for a model other than {@link #modelName()}; 400 for tools
-     *                         ({@code <model> does not support tools}, Ollama's wording) or a
-     *                         JSON {@code response_format}; 503 with {@code Retry-After} when the
-     *                         queue is full or the engine is closed
+     * @throws EngineException 404 for a model other than {@link #modelName()}; 400 for a bad
+     *                         {@code tool_choice} ({@code Invalid tool_choice: …}, llama-server's
+     *                         words) or tool parameters that are not a JSON object, and (when
+     *                         generation starts) for a schema llama.cpp cannot turn into a grammar;
+     *                         503 with {@code Retry-After} when the queue is full or the engine is closed
      */
     @Override
     public EngineCall chat(ChatRequest request, EngineSink sink) {
         if (request.model() != null && !request.model().equals(modelName)) {
             throw EngineException.modelNotFound(request.model());
         }
-        Generator.refuseUnsupported(request, modelName);
+        OutputPlan plan = generator.plan(request);
         LlamaCall call = new LlamaCall(sink);
-        queue.submit(release -> generator.run(request, call, release));
+        queue.submit(release -> generator.run(request, plan, call, release));
         return call;
     }
 
@@ -238,6 +258,8 @@ public final class LlamaCppEngine implements Engine {
         private boolean probe = true;
         private Duration probeTimeout = Duration.ofSeconds(120);
         private Duration retryAfter = Duration.ofSeconds(1);
+        private AutoToolChoice autoToolChoice = AutoToolChoice.MODEL;
+        private int jsonRepeatBound;
 
         private Builder(Path modelFile) {
             this.modelFile = modelFile;
@@ -322,6 +344,29 @@ public final class LlamaCppEngine implements Engine {
         /** How long the child JVM may take to load the model; default 120 s. */
         public Builder probeTimeout(Duration probeTimeout) {
             this.probeTimeout = Objects.requireNonNull(probeTimeout, "probeTimeout");
+            return this;
+        }
+
+        /** How {@code tool_choice} {@code auto} decides; default {@link AutoToolChoice#MODEL}. */
+        public Builder autoToolChoice(AutoToolChoice autoToolChoice) {
+            this.autoToolChoice = Objects.requireNonNull(autoToolChoice, "autoToolChoice");
+            return this;
+        }
+
+        /**
+         * Bounds every unbounded repetition in the grammars of tool calls and JSON answers (a
+         * string without {@code maxLength}, an array without {@code maxItems}, a free object's
+         * members) to {@code bound}, and the whitespace between JSON tokens to one space, so that a
+         * model that never chooses to close a string still closes its JSON; 0 (default) leaves the
+         * grammars as llama.cpp makes them. The output stays valid against the schema.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder jsonRepeatBound(int bound) {
+            if (bound < 0) {
+                throw new IllegalArgumentException("jsonRepeatBound must not be negative, was " + bound);
+            }
+            this.jsonRepeatBound = bound;
             return this;
         }
 

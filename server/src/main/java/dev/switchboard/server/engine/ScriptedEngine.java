@@ -12,12 +12,11 @@ import dev.switchboard.core.ChatEvent;
 import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.EmbeddingRequest;
 import dev.switchboard.core.EmbeddingResponse;
-import dev.switchboard.core.FinishReason;
 import dev.switchboard.core.ModelInfo;
-import dev.switchboard.core.ToolCall;
 import dev.switchboard.core.Usage;
 import dev.switchboard.server.internal.Conversation;
 import dev.switchboard.server.internal.ScriptRules;
+import dev.switchboard.server.internal.ScriptedAnswer;
 import dev.switchboard.server.internal.ScriptedCall;
 import dev.switchboard.server.internal.TrigramEmbedder;
 import dev.switchboard.server.internal.Words;
@@ -30,7 +29,9 @@ import dev.switchboard.server.internal.Words;
  * word is a token for {@code max_tokens} and usage; hashed-trigram embeddings).
  *
  * <p>Answers are played on one shared daemon scheduler thread per engine, with {@code chunkDelay}
- * before each text, reasoning or tool-call chunk; no thread per answer. The sink is never called
+ * before each text, reasoning or tool-call chunk; no thread per answer. The rules run on that
+ * thread too, never in {@link #chat}, and are linear in the conversation's length; each chunk is
+ * made as it is played, so a long answer is never held whole as events. The sink is never called
  * from inside {@link #chat}. Thread-safe. Usable without a server.
  */
 public final class ScriptedEngine implements Engine {
@@ -130,8 +131,8 @@ public final class ScriptedEngine implements Engine {
         if (scheduler.isShutdown()) {
             throw new EngineException(503, "the scripted engine is closed");
         }
-        ScriptedCall call = new ScriptedCall(steps(request, REASONING_MODELS.contains(model)), sink, scheduler,
-                chunkDelay.toNanos());
+        boolean reasons = REASONING_MODELS.contains(model);
+        ScriptedCall call = new ScriptedCall(() -> answer(request, reasons), sink, scheduler, chunkDelay.toNanos());
         call.start();
         return call;
     }
@@ -151,47 +152,17 @@ public final class ScriptedEngine implements Engine {
                     : EngineException.modelNotFound(model);
         }
         List<ChatEvent> events = new ArrayList<>();
-        for (ScriptedCall.Step step : steps(request, REASONING_MODELS.contains(model))) {
-            events.add(step.event());
+        ScriptedAnswer answer = answer(request, REASONING_MODELS.contains(model));
+        while (answer.hasNext()) {
+            events.add(answer.next().event());
         }
         return events;
     }
 
-    private List<ScriptedCall.Step> steps(ChatRequest request, boolean reasons) {
+    /** The answer's steps, made as they are played (see {@link ScriptedAnswer}); the rules run here. */
+    private ScriptedAnswer answer(ChatRequest request, boolean reasons) {
         ScriptRules.Answer answer = ScriptRules.answer(request, reasons);
-        int prompt = Conversation.totalWords(request.messages());
-        List<ScriptedCall.Step> steps = new ArrayList<>();
-        List<String> reasoning = Words.tokens(answer.reasoning());
-        if (!answer.toolCalls().isEmpty()) { // tool calls ignore max_tokens
-            addChunks(steps, reasoning, true);
-            for (int i = 0; i < answer.toolCalls().size(); i++) {
-                ToolCall call = answer.toolCalls().get(i);
-                steps.add(new ScriptedCall.Step(new ChatEvent.ToolCallEvent(i, call), true));
-            }
-            return finish(steps, prompt, reasoning.size(), FinishReason.TOOL_CALLS);
-        }
-        List<String> text = Words.tokens(answer.text());
-        int budget = request.maxTokens() == null ? Integer.MAX_VALUE : request.maxTokens();
-        List<String> keptReasoning = reasoning.subList(0, Math.min(budget, reasoning.size()));
-        List<String> keptText = text.subList(0, Math.min(budget - keptReasoning.size(), text.size()));
-        addChunks(steps, keptReasoning, true);
-        addChunks(steps, keptText, false);
-        boolean cut = keptReasoning.size() + keptText.size() < reasoning.size() + text.size();
-        return finish(steps, prompt, keptReasoning.size() + keptText.size(), cut ? FinishReason.LENGTH : FinishReason.STOP);
-    }
-
-    private void addChunks(List<ScriptedCall.Step> steps, List<String> tokens, boolean reasoning) {
-        for (String chunk : Words.chunk(tokens, wordsPerChunk)) {
-            ChatEvent event = reasoning ? new ChatEvent.ReasoningDelta(chunk) : new ChatEvent.TextDelta(chunk);
-            steps.add(new ScriptedCall.Step(event, true));
-        }
-    }
-
-    private static List<ScriptedCall.Step> finish(List<ScriptedCall.Step> steps, int prompt, int completion,
-            FinishReason reason) {
-        steps.add(new ScriptedCall.Step(new ChatEvent.UsageEvent(Usage.of(prompt, completion)), false));
-        steps.add(new ScriptedCall.Step(new ChatEvent.Finish(reason), false));
-        return steps;
+        return new ScriptedAnswer(answer, request.maxTokens(), wordsPerChunk, Conversation.totalWords(request.messages()));
     }
 
     /**

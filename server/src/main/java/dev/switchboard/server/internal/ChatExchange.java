@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServerResponse;
 import dev.switchboard.core.ChatAccumulator;
 import dev.switchboard.core.ChatEvent;
 import dev.switchboard.core.ChatRequest;
+import dev.switchboard.server.engine.Engine;
 import dev.switchboard.server.engine.EngineCall;
 import dev.switchboard.server.engine.EngineException;
 import dev.switchboard.server.engine.EngineSink;
@@ -45,6 +46,7 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final ServerContext server;
+    private final Engine engine;
     private final Context context;
     private final HttpServerRequest request;
     private final HttpServerResponse response;
@@ -79,9 +81,10 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
     private boolean streamCounted;
     private long stallTimer = -1;
 
-    private ChatExchange(ServerContext server, HttpServerRequest request, ChatRequest engineRequest, boolean stream,
-            FormatFactory formats, Fault fault, String model) {
+    private ChatExchange(ServerContext server, Engine engine, HttpServerRequest request, ChatRequest engineRequest,
+            boolean stream, FormatFactory formats, Fault fault, String model) {
         this.server = server;
+        this.engine = engine;
         this.context = Vertx.currentContext();
         this.request = request;
         this.response = request.response();
@@ -102,6 +105,15 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
      */
     public static void begin(ServerContext server, HttpServerRequest request, ChatRequest clientRequest,
             boolean stream, FormatFactory formats) {
+        begin(server, server.engine(), request, clientRequest, stream, formats);
+    }
+
+    /**
+     * As {@link #begin(ServerContext, HttpServerRequest, ChatRequest, boolean, FormatFactory)}, with
+     * {@code engine} answering instead of the server's (a route's wrapper around it, e.g. RAG).
+     */
+    public static void begin(ServerContext server, Engine engine, HttpServerRequest request, ChatRequest clientRequest,
+            boolean stream, FormatFactory formats) {
         String sentModel = clientRequest.model();
         Fault fault = server.faults().claimForChat(sentModel);
         ChatRequest engineRequest = clientRequest;
@@ -113,9 +125,14 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
             ErrorReplies.send(request.response(), request.path(), s.status(), s.message(), s.retryAfter());
             return;
         }
+        if (!server.chatStarted()) { // issue 16, finding 1: a cap on concurrent chat answers
+            ErrorReplies.send(request.response(), request.path(), 503, "the server is answering "
+                    + server.limits().maxStreams() + " chats already; retry later", ConnectionGuard.retryAfter(server.limits()));
+            return;
+        }
         String model = sentModel != null ? sentModel : server.defaultModel();
         AccessLog.model(request, model);
-        new ChatExchange(server, request, engineRequest, stream, formats, fault, model).start();
+        new ChatExchange(server, engine, request, engineRequest, stream, formats, fault, model).start();
     }
 
     private void start() {
@@ -139,14 +156,27 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
             streamCounted = true;
             server.streamOpened();
         }
-        try {
-            call = server.engine().chat(engineRequest, this);
-            server.callStarted(call);
-        } catch (EngineException e) {
-            failBeforeOutput(e.status(), e.getMessage(), e.retryAfter());
-        } catch (RuntimeException e) {
-            failBeforeOutput(500, "engine failed: " + e, null);
-        }
+        // Engine work never runs on an event loop (issue 16, finding 2): chat() is called on a worker.
+        server.vertx().executeBlocking(() -> {
+            EngineCall started = engine.chat(engineRequest, this);
+            call = started; // at once, so that back-pressure can pause it before the loop hears of it
+            return started;
+        }, false).onComplete(result -> {
+            if (result.succeeded()) {
+                server.callStarted(result.result());
+                if (over) { // ended while chat() ran: the call must not outlive the exchange
+                    result.result().cancel();
+                    server.callEnded(result.result());
+                }
+            } else if (!over) {
+                Throwable e = result.cause();
+                if (e instanceof EngineException) {
+                    failBeforeOutput(((EngineException) e).status(), e.getMessage(), ((EngineException) e).retryAfter());
+                } else {
+                    failBeforeOutput(500, "engine failed: " + e, null);
+                }
+            }
+        });
     }
 
     // EngineSink: from any thread, onto the event loop, in order
@@ -270,7 +300,8 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
                 .putHeader("Content-Type", format.streamContentType())
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
-        pump = new FramePump(server.vertx(), response, fault, format.malformedFrame(), this);
+        pump = new FramePump(server.vertx(), response, fault, format.malformedFrame(), this,
+                server.limits().writeStallTimeout(), request.connection());
         for (byte[] frame : format.opening()) {
             pump.uncounted(frame);
         }
@@ -288,7 +319,7 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
         response.setStatusCode(200)
                 .putHeader("Content-Type", ErrorReplies.JSON)
                 .putHeader("Content-Length", Integer.toString(body.length));
-        pump = new FramePump(server.vertx(), response, bodyFault, new byte[0], this);
+        pump = new FramePump(server.vertx(), response, bodyFault, new byte[0], this, server.limits().writeStallTimeout(), request.connection());
         pump.frame(body);
         pump.end(null);
     }
@@ -353,6 +384,9 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
 
     /** Marks the exchange over and stops the engine and any stall timer. */
     private void end() {
+        if (!over) {
+            server.chatEnded();
+        }
         over = true;
         if (stallTimer >= 0) {
             server.vertx().cancelTimer(stallTimer);

@@ -63,12 +63,27 @@ public final class FramePump {
     private boolean holding;
     private boolean done;
     private long timer = -1;
+    private long stallTimer = -1;
+    private final long writeStallMillis;
+    private final io.vertx.core.http.HttpConnection connection;
 
     /**
      * @param fault     the request's fault, or null; only stream faults act here
      * @param malformed the frame {@link Fault.MalformedChunk} writes
      */
     public FramePump(Vertx vertx, HttpServerResponse response, Fault fault, byte[] malformed, Listener listener) {
+        this(vertx, response, fault, malformed, listener, java.time.Duration.ofSeconds(30), null);
+    }
+
+    /**
+     * @param writeStall how long the client may leave the write queue full (reading nothing) before
+     *                   the connection is dropped and the response reported {@link Outcome#CANCELLED}
+     * @param connection the response's connection, closed on a write stall (null: reset the response)
+     */
+    public FramePump(Vertx vertx, HttpServerResponse response, Fault fault, byte[] malformed, Listener listener,
+            java.time.Duration writeStall, io.vertx.core.http.HttpConnection connection) {
+        this.connection = connection;
+        this.writeStallMillis = Math.max(1, writeStall.toMillis());
         this.vertx = vertx;
         this.response = response;
         this.fault = fault;
@@ -154,7 +169,9 @@ public final class FramePump {
             }
             if (response.writeQueueFull()) {
                 busy = true;
+                watchStall();
                 response.drainHandler(v -> {
+                    cancelStall();
                     busy = false;
                     pump();
                 });
@@ -279,6 +296,38 @@ public final class FramePump {
     private void endBody(Outcome outcome) {
         finish(outcome);
         response.end();
+        if (response.writeQueueFull()) {
+            watchStall(); // the last bytes (a whole body, say) wait on a client that may never read them
+        }
+    }
+
+    /**
+     * Issue 16, finding 1: a client that reads nothing must not hold the write queue (and the
+     * engine call behind it) for ever. If the queue is still full when the time is up, the
+     * connection is closed; a drain in between cancels the watch.
+     */
+    private void watchStall() {
+        if (stallTimer >= 0) {
+            return;
+        }
+        stallTimer = vertx.setTimer(writeStallMillis, id -> {
+            stallTimer = -1;
+            if (response.writeQueueFull() && !response.closed()) {
+                finish(Outcome.CANCELLED);
+                if (connection != null) {
+                    connection.close();
+                } else {
+                    response.reset();
+                }
+            }
+        });
+    }
+
+    private void cancelStall() {
+        if (stallTimer >= 0) {
+            vertx.cancelTimer(stallTimer);
+            stallTimer = -1;
+        }
     }
 
     private void finish(Outcome outcome) {
@@ -287,6 +336,7 @@ public final class FramePump {
         }
         done = true;
         queue.clear();
+        cancelStall();
         if (timer >= 0) {
             vertx.cancelTimer(timer);
             timer = -1;

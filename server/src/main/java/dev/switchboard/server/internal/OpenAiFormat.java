@@ -3,6 +3,7 @@ package dev.switchboard.server.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.switchboard.core.ChatEvent;
 import dev.switchboard.core.ChatResponse;
@@ -24,7 +25,10 @@ import dev.switchboard.server.engine.ReasoningShape;
  * {@code choices:[]} and {@code usage}, then {@code data: [DONE]}. Every chunk has the same
  * {@code id}, {@code created} and {@code model}. Reasoning goes where {@link ReasoningShape} says;
  * a tool call is sent as two fragments (id, name and the first half of the arguments, then the
- * rest) so clients must merge by {@code index}.
+ * rest) so clients must merge by {@code index}. The engine's {@link ChatEvent.ExtensionsEvent}
+ * (the llama.cpp engine's {@code timings}) goes on the last chunk before {@code [DONE]}: the usage
+ * chunk when there is one, else the finish chunk, as llama-server puts its {@code timings}
+ * ({@code 06-chat-stream-usage.txt}, {@code 11-tools-required-stream.txt}).
  */
 public final class OpenAiFormat implements ChatFormat {
 
@@ -38,6 +42,7 @@ public final class OpenAiFormat implements ChatFormat {
     private boolean inThink;
     private FinishReason finish;
     private Usage usage;
+    private Map<String, Object> extensions = Map.of();
 
     /**
      * @param created      seconds since the epoch
@@ -86,6 +91,8 @@ public final class OpenAiFormat implements ChatFormat {
             usage = ((ChatEvent.UsageEvent) event).usage();
         } else if (event instanceof ChatEvent.Finish) {
             finish = ((ChatEvent.Finish) event).reason();
+        } else if (event instanceof ChatEvent.ExtensionsEvent) {
+            extensions = ((ChatEvent.ExtensionsEvent) event).extensions();
         }
         return out;
     }
@@ -97,9 +104,10 @@ public final class OpenAiFormat implements ChatFormat {
             out.add(content(closeThink()));
         }
         String reason = finish == null ? FinishReason.STOP.wireName() : finish.wireName();
-        out.add(frame(chunk(null, null, null, null, List.of(), reason, null)));
-        if (includeUsage && usage != null) {
-            out.add(frame(chunk(null, null, null, null, List.of(), null, usage)));
+        boolean usageChunk = includeUsage && usage != null;
+        out.add(frame(chunk(null, null, null, null, List.of(), reason, null), usageChunk ? Map.of() : extensions));
+        if (usageChunk) {
+            out.add(frame(chunk(null, null, null, null, List.of(), null, usage), extensions));
         }
         return out;
     }
@@ -162,5 +170,9 @@ public final class OpenAiFormat implements ChatFormat {
 
     private static byte[] frame(ChatChunk chunk) {
         return Sse.frame(OpenAiWire.writeChunk(chunk));
+    }
+
+    private static byte[] frame(ChatChunk chunk, Map<String, Object> extensions) {
+        return Sse.frame(OpenAiWire.writeChunk(chunk, extensions));
     }
 }

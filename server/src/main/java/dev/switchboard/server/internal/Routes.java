@@ -16,6 +16,10 @@ import dev.switchboard.core.wire.InboundChat;
 import dev.switchboard.core.wire.OllamaWire;
 import dev.switchboard.core.wire.OpenAiWire;
 import dev.switchboard.core.wire.WireFormatException;
+import dev.switchboard.server.AudioOptions;
+import dev.switchboard.server.internal.audio.AudioClip;
+import dev.switchboard.server.internal.audio.AudioRoute;
+import dev.switchboard.server.internal.rag.RagRoute;
 
 /**
  * The request handler: routes on method and exact path, reads bodies (8 MiB at most), and answers
@@ -45,8 +49,22 @@ public final class Routes implements Handler<HttpServerRequest> {
     private final Cors cors;
     private final Map<String, Route> routes;
 
-    /** @param server the shared state of the server these routes serve */
+    /**
+     * Routes without RAG (its route answers 404) and with the generated audio reply.
+     *
+     * @param server the shared state of the server these routes serve
+     */
     public Routes(ServerContext server) {
+        this(server, new RagRoute(server, null, null),
+                new AudioRoute(server, AudioClip.load(AudioOptions.defaults()), AudioOptions.defaults()));
+    }
+
+    /**
+     * @param server the shared state of the server these routes serve
+     * @param rag    {@code POST /rag/chat/completions}
+     * @param audio  {@code POST /audio/chat/completions}
+     */
+    public Routes(ServerContext server, RagRoute rag, AudioRoute audio) {
         this.server = server;
         this.embeddings = new Embeddings(server);
         this.cors = new Cors(server.corsOrigins());
@@ -65,7 +83,10 @@ public final class Routes implements Handler<HttpServerRequest> {
                 Map.entry("/api/tags", new Route(HttpMethod.GET, false, (r, b) -> models(r, true))),
                 Map.entry("/", new Route(HttpMethod.GET, false,
                         (r, b) -> text(r, "text/plain; charset=utf-8", "Ollama is running"))),
-                Map.entry("/health", new Route(HttpMethod.GET, false, (r, b) -> health(r))));
+                Map.entry("/health", new Route(HttpMethod.GET, false, (r, b) -> health(r))),
+                Map.entry("/v1/completions", new Route(HttpMethod.POST, true, new CompletionRoute(server)::handle)),
+                Map.entry("/rag/chat/completions", new Route(HttpMethod.POST, true, rag::handle)),
+                Map.entry("/audio/chat/completions", new Route(HttpMethod.POST, true, audio::handle)));
     }
 
     /** Whether the engine lists {@code model} among its models. */
@@ -223,7 +244,12 @@ public final class Routes implements Handler<HttpServerRequest> {
         try {
             work.run();
         } catch (RuntimeException | Error e) {
-            LOG.warn("request {} {} failed", request.method(), request.path(), e);
+            if (e instanceof VirtualMachineError) { // recovered: this request's work is dropped, the loop lives on
+                LOG.error("{} while handling {} {}: the request is answered 500 or reset, the server carries on",
+                        e, request.method(), request.path(), e);
+            } else {
+                LOG.warn("request {} {} failed", request.method(), request.path(), e);
+            }
             if (request.response().headWritten() || request.response().ended()) {
                 request.response().reset();
             } else {

@@ -1,6 +1,7 @@
 package dev.switchboard.server.internal;
 
-import java.util.List;
+import java.util.Iterator;
+import java.util.function.Supplier;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,9 @@ public final class ScriptedCall implements PausableEngineCall, Runnable {
     public record Step(ChatEvent event, boolean delayed) {
     }
 
-    private final List<Step> steps;
+    private final Supplier<Iterator<Step>> answer;
+    private Iterator<Step> steps;
+    private Step pendingStep;
     private final EngineSink sink;
     private final ScheduledExecutorService scheduler;
     private final long delayNanos;
@@ -34,18 +37,20 @@ public final class ScriptedCall implements PausableEngineCall, Runnable {
     /** Steps played per turn on the scheduler, so a long answer never holds the lock for long. */
     private static final int BATCH = 64;
 
-    private int next;
     private boolean delayServed;
     private boolean scheduled;
     private volatile boolean paused;
     private boolean finished;
 
     /**
-     * @param steps      the events in order, the last a {@link ChatEvent.Finish}
+     * @param answer     makes the events in order, the last a {@link ChatEvent.Finish}; called once, on
+     *                   the scheduler (the rules' work never runs on the caller's thread), and read one
+     *                   step at a time as they are played
      * @param delayNanos the chunk delay; 0 for none
      */
-    public ScriptedCall(List<Step> steps, EngineSink sink, ScheduledExecutorService scheduler, long delayNanos) {
-        this.steps = List.copyOf(steps);
+    public ScriptedCall(Supplier<Iterator<Step>> answer, EngineSink sink, ScheduledExecutorService scheduler,
+            long delayNanos) {
+        this.answer = answer;
         this.sink = sink;
         this.scheduler = scheduler;
         this.delayNanos = delayNanos;
@@ -58,7 +63,35 @@ public final class ScriptedCall implements PausableEngineCall, Runnable {
     }
 
     @Override
-    public synchronized void run() {
+    public void run() {
+        if (steps == null) { // only this call's one scheduled run reaches here; outside the lock so cancel() never waits on it
+            synchronized (this) {
+                if (finished) {
+                    scheduled = false;
+                    return;
+                }
+            }
+            Iterator<Step> made;
+            try {
+                made = answer.get();
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    scheduled = false;
+                    if (!finished) {
+                        finished = true;
+                        safelyFail(e);
+                    }
+                }
+                return;
+            }
+            synchronized (this) {
+                steps = made;
+            }
+        }
+        play();
+    }
+
+    private synchronized void play() {
         scheduled = false;
         int played = 0;
         while (!finished && !paused) {
@@ -67,12 +100,13 @@ public final class ScriptedCall implements PausableEngineCall, Runnable {
                 submit(0);
                 return;
             }
-            if (next == steps.size()) {
+            if (pendingStep == null && !steps.hasNext()) {
                 finished = true;
                 safely(null);
                 return;
             }
-            Step step = steps.get(next);
+            Step step = pendingStep != null ? pendingStep : steps.next();
+            pendingStep = step;
             if (step.delayed() && delayNanos > 0 && !delayServed) {
                 delayServed = true;
                 scheduled = true;
@@ -80,7 +114,7 @@ public final class ScriptedCall implements PausableEngineCall, Runnable {
                 return;
             }
             delayServed = false;
-            next++;
+            pendingStep = null;
             safely(step.event());
         }
     }
@@ -94,6 +128,14 @@ public final class ScriptedCall implements PausableEngineCall, Runnable {
             }
         } catch (RuntimeException sinkFailed) {
             finished = true; // a sink that throws gets nothing more
+        }
+    }
+
+    private void safelyFail(Throwable e) {
+        try {
+            sink.onError(e);
+        } catch (RuntimeException ignored) {
+            // the sink's own failure changes nothing here
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.vertx.core.Vertx;
 
+import dev.switchboard.server.ServerLimits;
 import dev.switchboard.server.ServerStats;
 import dev.switchboard.server.engine.Engine;
 import dev.switchboard.server.engine.EngineCall;
@@ -20,7 +21,9 @@ public final class ServerContext {
     private final String defaultModel;
     private final ApiKeys apiKeys;
     private final java.util.List<String> corsOrigins;
+    private final ServerLimits limits;
     private final AtomicLong requests = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger activeChats = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong openStreams = new AtomicLong();
     private final AtomicLong completedStreams = new AtomicLong();
     private final AtomicLong cancelledStreams = new AtomicLong();
@@ -50,7 +53,8 @@ public final class ServerContext {
     public ServerContext(Vertx vertx, Engine engine, Faults faults, String defaultModel, String apiKey,
             java.util.List<String> corsOrigins) {
         this(vertx, engine, faults, defaultModel,
-                ApiKeys.of(apiKey == null ? java.util.List.of() : java.util.List.of(apiKey)), corsOrigins);
+                ApiKeys.of(apiKey == null ? java.util.List.of() : java.util.List.of(apiKey)), corsOrigins,
+                ServerLimits.defaults());
     }
 
     /**
@@ -59,10 +63,12 @@ public final class ServerContext {
      * @param apiKeys      the keys of which every request but {@code GET /} and {@code /health} must
      *                     carry one; none for no authentication
      * @param corsOrigins  origins allowed to call from a browser, {@code *} for any; empty for none
+     * @param limits       the server's bounds
      */
     public ServerContext(Vertx vertx, Engine engine, Faults faults, String defaultModel, ApiKeys apiKeys,
-            java.util.List<String> corsOrigins) {
+            java.util.List<String> corsOrigins, ServerLimits limits) {
         this.corsOrigins = java.util.List.copyOf(corsOrigins);
+        this.limits = limits;
         this.vertx = vertx;
         this.engine = engine;
         this.faults = faults;
@@ -102,6 +108,29 @@ public final class ServerContext {
     public String defaultModel() {
         java.util.List<dev.switchboard.core.ModelInfo> models = engine.models();
         return models.isEmpty() ? defaultModel : models.get(0).id();
+    }
+
+    /** The server's bounds. */
+    public ServerLimits limits() {
+        return limits;
+    }
+
+    /** Takes a place among the running chat answers; false when {@link ServerLimits#maxStreams()} are running. */
+    public boolean chatStarted() {
+        while (true) {
+            int now = activeChats.get();
+            if (now >= limits.maxStreams()) {
+                return false;
+            }
+            if (activeChats.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Gives back the place of a chat answer that ended. */
+    public void chatEnded() {
+        activeChats.decrementAndGet();
     }
 
     /** Counts one received request. */

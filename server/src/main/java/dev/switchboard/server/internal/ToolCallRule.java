@@ -1,6 +1,5 @@
 package dev.switchboard.server.internal;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,6 +45,24 @@ public final class ToolCallRule {
      * @param conversation all messages, for the deterministic call ids
      */
     public static List<ToolCall> calls(List<ToolSpec> tools, String userText, List<ChatMessage> conversation) {
+        ToolSpec best = bestMatch(tools, userText);
+        if (best == null) {
+            return List.of();
+        }
+        List<String> arguments = arguments(best, userText);
+        MessageDigest conversationHash = conversationHash(conversation); // once, not once per call
+        List<ToolCall> calls = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            calls.add(new ToolCall(callId(conversationHash, i), best.name(), arguments.get(i)));
+        }
+        return calls;
+    }
+
+    /**
+     * The tool whose name best matches {@code userText} by this rule's scoring (one point per name
+     * part that is a word of the text; the first offered wins a tie), or null when none scores.
+     */
+    public static ToolSpec bestMatch(List<ToolSpec> tools, String userText) {
         Set<String> userWords = new LinkedHashSet<>();
         for (String w : cleanWords(userText)) {
             userWords.add(w.toLowerCase(Locale.ROOT));
@@ -64,15 +81,7 @@ public final class ToolCallRule {
                 bestScore = score;
             }
         }
-        if (best == null) {
-            return List.of();
-        }
-        List<String> arguments = arguments(best, userText);
-        List<ToolCall> calls = new ArrayList<>();
-        for (int i = 0; i < arguments.size(); i++) {
-            calls.add(new ToolCall(callId(conversation, i), best.name(), arguments.get(i)));
-        }
-        return calls;
+        return best;
     }
 
     /** The name split on {@code _}, {@code -} and camelCase, lower-cased, without short and ignored parts. */
@@ -108,7 +117,11 @@ public final class ToolCallRule {
     static List<String> arguments(ToolSpec tool, String userText) {
         JsonNode properties = properties(tool.parametersJson());
         List<String> capitalised = capitalisedWords(userText);
-        List<BigDecimal> numbers = numbers(userText);
+        List<String> numbers = numbers(userText);
+        Set<String> lowerCaseWords = new LinkedHashSet<>();
+        for (String w : cleanWords(userText)) {
+            lowerCaseWords.add(w.toLowerCase(Locale.ROOT));
+        }
         boolean takesWords = false;
         List<Map.Entry<String, JsonNode>> props = new ArrayList<>(properties.properties());
         for (Map.Entry<String, JsonNode> p : props) {
@@ -122,7 +135,7 @@ public final class ToolCallRule {
             for (Map.Entry<String, JsonNode> p : props) {
                 String type = type(p.getValue());
                 if ("string".equals(type)) {
-                    String value = p.getValue().has("enum") ? mentionedEnumValue(p.getValue().get("enum"), userText)
+                    String value = p.getValue().has("enum") ? mentionedEnumValue(p.getValue().get("enum"), lowerCaseWords)
                             : call < capitalised.size() ? capitalised.get(call) : null;
                     if (value != null) {
                         args.put(p.getKey(), value);
@@ -175,20 +188,17 @@ public final class ToolCallRule {
         return new ArrayList<>(out);
     }
 
-    static List<BigDecimal> numbers(String text) {
-        List<BigDecimal> out = new ArrayList<>();
+    /** The numbers of {@code text} as written ({@code -?digits(.digits)?}), in order. */
+    static List<String> numbers(String text) {
+        List<String> out = new ArrayList<>();
         Matcher m = NUMBER.matcher(text);
         while (m.find()) {
-            out.add(new BigDecimal(m.group()));
+            out.add(m.group());
         }
         return out;
     }
 
-    private static String mentionedEnumValue(JsonNode values, String text) {
-        Set<String> words = new LinkedHashSet<>();
-        for (String w : cleanWords(text)) {
-            words.add(w.toLowerCase(Locale.ROOT));
-        }
+    private static String mentionedEnumValue(JsonNode values, Set<String> words) {
         for (JsonNode v : values) {
             if (v.isTextual() && words.contains(v.asText().toLowerCase(Locale.ROOT))) {
                 return v.asText();
@@ -197,12 +207,31 @@ public final class ToolCallRule {
         return null;
     }
 
-    private static void putNumber(ObjectNode args, String name, BigDecimal n) {
-        try {
-            args.put(name, n.stripTrailingZeros().longValueExact());
-        } catch (ArithmeticException notAWholeLong) {
-            args.put(name, n.doubleValue());
+    /**
+     * A whole number that fits a {@code long} as an integer, any other as the nearest double. Linear
+     * in the digits: {@code BigDecimal} with {@code stripTrailingZeros} was quadratic, and one
+     * 200,000-digit number held the event loop for seconds (issue 16, finding 2).
+     */
+    static void putNumber(ObjectNode args, String name, String n) {
+        int dot = n.indexOf('.');
+        boolean whole = true;
+        for (int i = dot + 1; dot >= 0 && i < n.length(); i++) {
+            whole &= n.charAt(i) == '0';
         }
+        String integer = dot < 0 ? n : n.substring(0, dot);
+        int firstDigit = integer.startsWith("-") ? 1 : 0;
+        while (firstDigit < integer.length() - 1 && integer.charAt(firstDigit) == '0') {
+            firstDigit++;
+        }
+        if (whole && integer.length() - firstDigit <= 19) {
+            try {
+                args.put(name, Long.parseLong(integer));
+                return;
+            } catch (NumberFormatException outsideLong) {
+                // 19 digits above Long.MAX_VALUE: a double, below
+            }
+        }
+        args.put(name, Double.parseDouble(n)); // FloatingDecimal reads at most 1,100 digits: linear
     }
 
     private static String write(ObjectNode node) {
@@ -215,20 +244,34 @@ public final class ToolCallRule {
 
     /** {@code call_} + 8 lower-case hex digits from a hash of the conversation and the call index. */
     static String callId(List<ChatMessage> conversation, int index) {
-        StringBuilder b = new StringBuilder();
-        for (ChatMessage m : conversation) {
-            b.append(m.role()).append('\u0000').append(Conversation.content(m)).append('\u0001');
-        }
-        b.append('#').append(index);
+        return callId(conversationHash(conversation), index);
+    }
+
+    /** A SHA-256 that has read the conversation (roles and contents); cloned for each call's id. */
+    private static MessageDigest conversationHash(List<ChatMessage> conversation) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
-            StringBuilder id = new StringBuilder("call_");
-            for (int i = 0; i < 4; i++) {
-                id.append(Character.forDigit((hash[i] >> 4) & 0xF, 16)).append(Character.forDigit(hash[i] & 0xF, 16));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (ChatMessage m : conversation) {
+                digest.update((m.role() + '\u0000' + Conversation.content(m) + '\u0001').getBytes(StandardCharsets.UTF_8));
             }
-            return id.toString();
+            return digest;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
+    }
+
+    private static String callId(MessageDigest conversationHash, int index) {
+        byte[] hash;
+        try {
+            MessageDigest digest = (MessageDigest) conversationHash.clone();
+            hash = digest.digest(("#" + index).getBytes(StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
+        }
+        StringBuilder id = new StringBuilder("call_");
+        for (int i = 0; i < 4; i++) {
+            id.append(Character.forDigit((hash[i] >> 4) & 0xF, 16)).append(Character.forDigit(hash[i] & 0xF, 16));
+        }
+        return id.toString();
     }
 }

@@ -54,6 +54,47 @@ class ServeCommandTest {
     }
 
     @Test
+    void theKeyComesFromAFileOrAnEnvironmentVariableAndIsNeverPrinted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("key");
+        java.nio.file.Files.writeString(file, "sk-from-file-7731\n");
+        for (String[] args : new String[][] {
+                {"--demo-model", "--port", "0", "--api-key-file", file.toString()},
+                {"--demo-model", "--port", "0", "--api-key-env", "MY_KEY"},
+                {"--demo-model", "--port", "0", "--api-key", "sk-from-file-7731"}}) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+            CountDownLatch stop = new CountDownLatch(1);
+            CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> new CommandLine(
+                    new ServeCommand(out, stop, java.util.Map.of("MY_KEY", "sk-from-file-7731"))).execute(args));
+            String baseUrl = awaitBaseUrl(bytes);
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> with = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/models"))
+                    .header("Authorization", "Bearer sk-from-file-7731").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> without = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/models")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            stop.countDown();
+
+            assertThat(status.get(30, TimeUnit.SECONDS)).isZero();
+            assertThat(with.statusCode()).as(String.join(" ", args)).isEqualTo(200);
+            assertThat(without.statusCode()).isEqualTo(401);
+            String printed = bytes.toString(StandardCharsets.UTF_8);
+            assertThat(printed).as("printed with " + args[3]).doesNotContain("sk-from-file-7731")
+                    .contains("Authorization: Bearer $SWITCHBOARD_API_KEY");
+        }
+    }
+
+    @Test
+    void aMissingKeySourceIsAnErrorThatNamesTheSourceNotTheKey() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int status = new CommandLine(new ServeCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                new CountDownLatch(1), java.util.Map.of())).execute("--demo-model", "--api-key-env", "NO_SUCH_VAR");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("NO_SUCH_VAR");
+    }
+
+    @Test
     void aModelThatCannotBeLoadedExitsWith3AndTheReason() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int status = new CommandLine(new ServeCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8),
@@ -62,6 +103,17 @@ class ServeCommandTest {
         assertThat(status).isEqualTo(3);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("error: model could not be loaded")
                 .contains("no such file");
+    }
+
+    @Test
+    void aMissingRagDirectoryExitsWith2AndTheReason() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int status = new CommandLine(new ServeCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                new CountDownLatch(1))).execute("--demo-model", "--port", "0", "--rag-dir", "no/such/knowledge");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("error: RAG knowledge directory")
+                .contains("does not exist");
     }
 
     @Test

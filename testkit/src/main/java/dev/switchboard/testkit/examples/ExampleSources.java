@@ -173,6 +173,41 @@ public final class ExampleSources {
         }
     }
 
+    /**
+     * Checks that every file that asks a model for a chat answer bounds it: {@code max_tokens}
+     * ({@code maxTokens(...)} in the libraries) or Ollama's {@code num_predict} ({@code numPredict(...)}).
+     * Without a bound, a model that does not stop runs until the context is full, and the next turn of
+     * the conversation fails ("request exceeds the available context size").
+     *
+     * <p>A file asks for a chat answer when it names {@code /chat/completions}, {@code /api/chat},
+     * {@code /api/generate}, openai-java's {@code ChatCompletionCreateParams}, or builds a LangChain4j
+     * {@code ...ChatModel} or Spring AI {@code ...ChatOptions}.
+     *
+     * @throws AssertionError naming each such file without a bound
+     */
+    public void assertEachChatBoundsItsAnswer() {
+        List<String> unbounded = new ArrayList<>();
+        for (Path file : files()) {
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            boolean chats = Stream.of("/chat/completions", "/api/chat", "/api/generate", "ChatCompletionCreateParams",
+                    "ChatModel.builder()", "ChatOptions.builder()").anyMatch(text::contains);
+            boolean bounded = Stream.of("\"max_tokens\"", "\"num_predict\"", ".maxTokens(", ".numPredict(")
+                    .anyMatch(text::contains);
+            if (chats && !bounded) {
+                unbounded.add(file.toString());
+            }
+        }
+        if (!unbounded.isEmpty()) {
+            throw new AssertionError(unbounded.size() + " example files ask for a chat answer without max_tokens:\n"
+                    + String.join("\n", unbounded));
+        }
+    }
+
     private String compileAlone(JavaCompiler compiler, Path file) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,

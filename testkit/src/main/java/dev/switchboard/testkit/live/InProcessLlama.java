@@ -28,11 +28,17 @@ public final class InProcessLlama {
      */
     public static final int USER_MODEL_MAX_TOKENS = 256;
 
-    /** Why an endpoint on this engine declares {@link Capability#TOOLS} unsupported. */
-    public static final String NO_TOOLS = "the in-process llama.cpp engine has no tool calling (it renders plain"
-            + " chat with the model's template and answers a request with tools 400)";
-
     private InProcessLlama() {
+    }
+
+    /**
+     * Whether {@code live} is the in-process engine on the generated demo model, which calls a
+     * tool whenever a request offers tools and the user spoke last (its {@code tool_choice} rule,
+     * see the server README), so a test may expect the call there.
+     */
+    public static boolean servesDemoModel(LiveEndpoint live) {
+        return live.kind() == LiveEndpoint.Kind.IN_PROCESS_LLAMA_CPP
+                && DemoModel.MODEL_NAME.equals(live.endpoint().chatModel());
     }
 
     /**
@@ -102,7 +108,7 @@ public final class InProcessLlama {
                 .embeddingModel(engine.modelName())
                 .readTimeout(Duration.ofMinutes(2))
                 .build();
-        Capabilities capabilities = Capabilities.all().without(Capability.TOOLS, NO_TOOLS);
+        Capabilities capabilities = Capabilities.all();
         LiveEndpoint live = new LiveEndpoint(endpoint, LiveEndpoint.Kind.IN_PROCESS_LLAMA_CPP,
                 why + "; serving " + what, capabilities, true, server);
         log.accept("endpoint: " + live.describe());

@@ -22,6 +22,8 @@ import dev.switchboard.core.ChatMessage;
 import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.ChatResponse;
 import dev.switchboard.core.ChatStream;
+import dev.switchboard.core.CompletionRequest;
+import dev.switchboard.core.CompletionResponse;
 import dev.switchboard.core.EmbeddingRequest;
 import dev.switchboard.core.EmbeddingResponse;
 import dev.switchboard.core.Endpoint;
@@ -50,7 +52,8 @@ import dev.switchboard.core.error.BadRequestException;
  * <p>Unlike {@link dev.switchboard.testkit.LlmClientContract} it never compares text: a real model's
  * words are not a fact. It checks that answers come with a finish reason and consistent usage, that
  * streams arrive in several events, that {@code max_tokens: 5} gives 5 completion tokens and
- * {@code length}, that embeddings have one stable dimension and distinct vectors for distinct inputs,
+ * {@code length} (for a chat and, where {@link Capability#COMPLETIONS} is supported, a text
+ * completion streamed and not), that embeddings have one stable dimension and distinct vectors for distinct inputs,
  * that a multi-turn conversation is accepted and costs more prompt tokens than its last turn alone,
  * that the model list names the model, and that a tool offer is answered consistently. A case needing
  * a capability that the client or the endpoint lacks is skipped with that reason (for instance tools on
@@ -175,6 +178,26 @@ public abstract class LlmLiveContract {
                 .isEqualTo(streamed.usage().promptTokens() + streamed.usage().completionTokens());
     }
 
+    /**
+     * llama.cpp's {@code timings} and Ollama's durations: whichever of them a style keeps on a
+     * non-streaming answer it keeps from a stream too ({@link ChatEvent.ExtensionsEvent}, collected
+     * into {@link ChatResponse#extensions()}). A style that keeps none passes without asserting more.
+     */
+    @Test
+    void serverMetadataKeptOnAnAnswerIsKeptFromAStreamToo() {
+        requires(Capability.STREAMING);
+        ChatRequest request = request(PROMPT, 8).build();
+        ChatResponse whole = client.chat(request);
+
+        ChatResponse streamed = client.stream(request).collect();
+
+        for (String name : List.of("timings", "total_duration", "prompt_eval_duration", "eval_duration")) {
+            if (whole.extensions().containsKey(name)) {
+                assertThat(streamed.extensions()).as("%s, kept on the answer, from the stream", name).containsKey(name);
+            }
+        }
+    }
+
     @Test
     void maxTokensFiveGivesFiveCompletionTokensAndLength() {
         ChatResponse response = client.chat(request("Write a long story about a lighthouse keeper.", 5).build());
@@ -182,6 +205,24 @@ public abstract class LlmLiveContract {
         assertThat(response.finishReason()).as("finish_reason").isEqualTo(FinishReason.LENGTH);
         assertThat(response.usage()).as("usage").isNotNull();
         assertThat(response.usage().completionTokens()).as("completion_tokens").isEqualTo(5);
+    }
+
+    @Test
+    void aTextCompletionOfFiveTokensEndsWithLengthStreamingAndNot() {
+        requires(Capability.COMPLETIONS);
+        CompletionRequest request = CompletionRequest.builder().model(live.endpoint().chatModel())
+                .prompt("Once upon a time, in a lighthouse by the sea,").maxTokens(5).temperature(0.0).seed(42L).build();
+
+        CompletionResponse whole = client.complete(request);
+        List<ChatEvent> events = new ArrayList<>();
+        ChatResponse streamed = client.streamCompletion(request).collect(events::add);
+
+        assertThat(whole.finishReason()).as("finish_reason").isEqualTo(FinishReason.LENGTH);
+        assertThat(whole.usage()).as("usage").isNotNull();
+        assertThat(whole.usage().completionTokens()).as("completion_tokens").isEqualTo(5);
+        assertThat(streamed.finishReason()).as("streamed finish_reason").isEqualTo(FinishReason.LENGTH);
+        assertThat(events.stream().filter(LlmLiveContract::isNonEmptyDelta).count()).as("non-empty text deltas")
+                .isBetween(1L, 5L);
     }
 
     @Test
@@ -242,6 +283,10 @@ public abstract class LlmLiveContract {
 
         ChatResponse first = unlessToolsRefused(() -> client.chat(ask));
 
+        if (InProcessLlama.servesDemoModel(live)) {
+            assertThat(first.toolCalls()).as("the demo model calls when the user spoke last (its tool_choice rule)")
+                    .hasSize(1);
+        }
         if (first.toolCalls().isEmpty()) {
             assertThat(first.finishReason()).as("finish_reason without tool calls").isNotEqualTo(FinishReason.TOOL_CALLS);
             return;

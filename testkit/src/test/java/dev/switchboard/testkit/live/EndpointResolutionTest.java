@@ -81,7 +81,7 @@ class EndpointResolutionTest {
 
     @Test
     @Timeout(120)
-    void llmModelFileIsServedInProcessWithoutToolsAndClosingStopsTheServer() throws Exception {
+    void llmModelFileIsServedInProcessWithToolsAndClosingStopsTheServer() throws Exception {
         Path file = dir.resolve("my-model.gguf");
         DemoModel.write(file, 5);
         String modelsUrl;
@@ -92,7 +92,7 @@ class EndpointResolutionTest {
             assertThat(live.endpoint().chatModel()).isEqualTo("my-model");
             assertThat(live.endpoint().embeddingModel()).isEqualTo("my-model");
             assertThat(live.ollamaApi()).isTrue();
-            assertThat(live.capabilities().reasonUnsupported(Capability.TOOLS)).isEqualTo(InProcessLlama.NO_TOOLS);
+            assertThat(live.capabilities().supports(Capability.TOOLS)).isTrue();
             assertThat(live.reason()).startsWith("LLM_ENDPOINT=in-process; serving LLM_MODEL_FILE " + file);
             modelsUrl = live.endpoint().baseUrl() + "/models";
             assertThat(get(modelsUrl)).contains("\"my-model\"");

@@ -226,8 +226,8 @@ public final class Doctor {
             say(Mark.WARN, "endpoint: no Docker engine either, so the lessons run the in-process llama.cpp engine"
                     + (set(env, "LLM_MODEL_FILE") ? " on LLM_MODEL_FILE=" + env.get("LLM_MODEL_FILE")
                             : " on the generated demo model, whose random weights answer gibberish")
-                    + " (native library bundled: " + natives.get() + "). It has no tool calling, so lesson 6's"
-                    + " agent loop cannot pass here. Fix for real answers: start Ollama or Docker, or set"
+                    + " (native library bundled: " + natives.get() + "). Its tool calls are well-formed but not"
+                    + " sensible, as its text is. Fix for real answers: start Ollama or Docker, or set"
                     + " LLM_BASE_URL (or LLM_MODEL_FILE to a GGUF file)");
         } else {
             say(Mark.FAIL, "endpoint: no LLM_BASE_URL, no Ollama at " + root + ", no Docker engine, and llama.cpp has"

@@ -33,7 +33,7 @@ import dev.switchboard.core.wire.OpenAiWire;
  *   <caption>cause found → exception</caption>
  *   <tr><td>{@link HttpStatusException} / LangChain4j's {@link HttpException}</td>
  *       <td>{@link HttpErrors#forStatus} with the server's message and code from the body (either
- *       envelope), and {@code Retry-After} when the first kept it</td></tr>
+ *       envelope), and {@code Retry-After} and the request path when the first kept them</td></tr>
  *   <tr><td>LangChain4j's {@link TimeoutException}, {@link HttpTimeoutException}</td><td>{@link LlmTimeoutException}</td></tr>
  *   <tr><td>a Jackson parse error</td><td>{@link MalformedResponseException} naming the payload</td></tr>
  *   <tr><td>{@link ConnectException}, an unresolved host, any other {@link IOException}</td><td>{@link ConnectionException}</td></tr>
@@ -59,10 +59,10 @@ public final class Failures {
                 return llm;
             }
             if (c instanceof HttpStatusException status) {
-                return forStatus(status.statusCode(), status.getMessage(), status.retryAfter());
+                return forStatus(status.statusCode(), status.getMessage(), status.retryAfter(), status.path());
             }
             if (c instanceof HttpException http) {
-                return forStatus(http.statusCode(), http.getMessage(), null);
+                return forStatus(http.statusCode(), http.getMessage(), null, null);
             }
             if (c instanceof TimeoutException || c instanceof HttpTimeoutException) {
                 return new LlmTimeoutException("no answer within the read timeout of " + timeout, timeout, failure);
@@ -117,10 +117,10 @@ public final class Failures {
                 mapped.status(), mapped.providerMessage(), mapped.providerCode());
     }
 
-    private static LlmException forStatus(int status, String body, Duration retryAfter) {
+    private static LlmException forStatus(int status, String body, Duration retryAfter, String path) {
         ErrorBody error = OpenAiWire.readError(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
         // core's constructors take no cause for a status error: the status and the server's words are the facts.
-        return HttpErrors.forStatus(status, error.message(), error.code(), retryAfter);
+        return HttpErrors.forStatus(status, error.message(), error.code(), retryAfter, path);
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

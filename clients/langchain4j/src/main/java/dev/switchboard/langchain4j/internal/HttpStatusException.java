@@ -14,15 +14,23 @@ public final class HttpStatusException extends HttpException {
     private static final long serialVersionUID = 1L;
 
     private final transient Duration retryAfter;
+    private final String path;
 
     /**
      * @param status     the HTTP status, 100–599
      * @param body       the response body as text (the server's error envelope), the exception's message
      * @param retryAfter the parsed {@code Retry-After} header, or null without one
+     * @param path       the request's path (e.g. {@code /api/chat}), or null
      */
-    public HttpStatusException(int status, String body, Duration retryAfter) {
+    public HttpStatusException(int status, String body, Duration retryAfter, String path) {
         super(status, body);
         this.retryAfter = retryAfter;
+        this.path = path;
+    }
+
+    /** The request's path, e.g. {@code /api/chat}, or null: named in a {@code RouteNotFoundException}. */
+    public String path() {
+        return path;
     }
 
     /** The parsed {@code Retry-After} header, or null. */

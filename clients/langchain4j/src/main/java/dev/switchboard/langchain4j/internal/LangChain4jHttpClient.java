@@ -174,7 +174,7 @@ public final class LangChain4jHttpClient implements HttpClient {
     private static HttpStatusException statusException(HttpResponse<?> response, String body) {
         Duration retryAfter = HttpErrors.parseRetryAfter(
                 response.headers().firstValue("Retry-After").orElse(null), Clock.systemUTC());
-        return new HttpStatusException(response.statusCode(), body, retryAfter);
+        return new HttpStatusException(response.statusCode(), body, retryAfter, response.uri().getRawPath());
     }
 
     private static String readBody(HttpResponse<InputStream> response) {

@@ -57,9 +57,8 @@ class StreamBridgeTest {
         });
         producer.start();
 
-        Thread.sleep(300);
+        awaitBlocked(producer); // the callback after the last one that fits
         assertThat(sent.get()).as("callbacks that returned while nobody read").isEqualTo(Handoff.CAPACITY);
-        assertThat(producer.getState()).isIn(Thread.State.WAITING, Thread.State.TIMED_WAITING);
 
         bridge.cancel();
 
@@ -118,5 +117,16 @@ class StreamBridgeTest {
         assertThat(text).hasToString("Hi");
         assertThat(beforeLast).isEqualTo(new ChatEvent.Finish(dev.switchboard.core.FinishReason.STOP));
         assertThat(last).isEqualTo(new ChatEvent.UsageEvent(new dev.switchboard.core.Usage(3, 4, 7)));
+    }
+
+    /** Waits, up to 5 s, until {@code thread} blocks (waiting, with or without a timeout): the state the test acts on. */
+    private static void awaitBlocked(Thread thread) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(thread.getName() + " did not block within 5 s: " + thread.getState());
+            }
+            Thread.yield();
+        }
     }
 }

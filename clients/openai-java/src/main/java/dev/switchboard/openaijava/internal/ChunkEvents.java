@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import com.openai.core.JsonValue;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 
 import dev.switchboard.core.ChatEvent;
@@ -26,11 +27,14 @@ import dev.switchboard.core.wire.ThinkTagSplitter;
  *   <li>{@code delta.tool_calls} fragments merged by {@code index} (id and name in the first
  *       fragment, arguments in several; {@code core/src/test/resources/reference/llama-server-transcripts/35-forced-tool-call-stream.txt})
  *       and emitted whole, in index order, just before {@link ChatEvent.Finish};</li>
- *   <li>{@code finish_reason} → {@link ChatEvent.Finish}; {@code usage} → {@link ChatEvent.UsageEvent}.</li>
+ *   <li>{@code finish_reason} → {@link ChatEvent.Finish}; {@code usage} → {@link ChatEvent.UsageEvent};
+ *       llama.cpp's top-level {@code timings}, among the chunk's additional properties →
+ *       {@link ChatEvent.ExtensionsEvent} ({@code llama-server-transcripts/06-chat-stream-usage.txt}).
+ *       Other unknown fields (OpenAI's per-chunk {@code obfuscation}) are not kept.</li>
  * </ul>
  * Only choice 0 is read ({@code n > 1} streams carry others).
  */
-public final class ChunkEvents {
+public final class ChunkEvents implements SdkEventSource.Decoder<ChatCompletionChunk> {
 
     private final ThinkTagSplitter splitter = new ThinkTagSplitter();
     private final StringBuilder text = new StringBuilder();
@@ -40,6 +44,7 @@ public final class ChunkEvents {
     private boolean finished;
 
     /** Decodes one chunk, passing its events to {@code out} in order. */
+    @Override
     public void decode(ChatCompletionChunk chunk, Consumer<ChatEvent> out) {
         for (ChatCompletionChunk.Choice choice : chunk.choices()) {
             if (choice._index().asKnown().orElse(0L) != 0) {
@@ -70,12 +75,20 @@ public final class ChunkEvents {
             }
         }
         chunk.usage().ifPresent(usage -> out.accept(new ChatEvent.UsageEvent(SdkResponses.usage(usage))));
+        JsonValue timings = chunk._additionalProperties().get("timings");
+        if (timings != null) {
+            Map<String, Object> extensions = SdkResponses.extensions(Map.of("timings", timings));
+            if (!extensions.isEmpty()) {
+                out.accept(new ChatEvent.ExtensionsEvent(extensions));
+            }
+        }
     }
 
     /**
      * Called at the end marker: if no {@code finish_reason} came, emits what is held back and a
      * {@link ChatEvent.Finish} ({@code tool_calls} when calls arrived, else {@code stop}).
      */
+    @Override
     public void end(Consumer<ChatEvent> out) {
         if (!finished) {
             finish(calls.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS, out);
@@ -83,6 +96,7 @@ public final class ChunkEvents {
     }
 
     /** What arrived so far: text, reasoning, and every tool call, complete or cut. */
+    @Override
     public PartialResponse partial() {
         List<ToolCall> toolCalls = new ArrayList<>(emittedCalls);
         calls.forEach((index, call) -> toolCalls.add(call.toToolCall(index)));

@@ -8,15 +8,16 @@ import java.util.function.Consumer;
 
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIException;
-import com.openai.models.chat.completions.ChatCompletionChunk;
 
 import dev.switchboard.core.ChatEvent;
 import dev.switchboard.core.ChatStream;
+import dev.switchboard.core.PartialResponse;
 import dev.switchboard.core.error.StreamInterruptedException;
 
 /**
  * A {@link ChatStream.Source} over the SDK's {@link StreamResponse} of chunks: pulls one chunk at a
- * time on the caller's thread, decodes it with {@link ChunkEvents}, and turns every way the stream
+ * time on the caller's thread, decodes it with its {@link Decoder} ({@link ChunkEvents} for chat,
+ * {@link CompletionEvents} for text completions), and turns every way the stream
  * can break into a {@link StreamInterruptedException} carrying what arrived (see
  * {@link SdkErrors#interrupted}), including a body that ended without {@code data: [DONE]}, which
  * the SDK itself takes as a normal end ({@link StreamWatch}).
@@ -24,13 +25,29 @@ import dev.switchboard.core.error.StreamInterruptedException;
  * <p>{@link #cancel()} cancels the OkHttp call (closing the socket, also under a blocked read on
  * another thread) and closes the SDK's stream, which releases the response.
  */
-public final class SdkEventSource implements ChatStream.Source {
+public final class SdkEventSource<T> implements ChatStream.Source {
 
-    private final StreamResponse<ChatCompletionChunk> response;
-    private final Iterator<ChatCompletionChunk> chunks;
+    /**
+     * Turns the SDK's parsed chunks of one stream into events; stateful, one per stream.
+     *
+     * @param <T> the SDK's chunk type
+     */
+    public interface Decoder<T> {
+        /** Decodes one chunk, passing its events to {@code out} in order. */
+        void decode(T chunk, Consumer<ChatEvent> out);
+
+        /** Called once {@code data: [DONE]} arrived: emits what is held back. */
+        void end(Consumer<ChatEvent> out);
+
+        /** What arrived so far. */
+        PartialResponse partial();
+    }
+
+    private final StreamResponse<T> response;
+    private final Iterator<T> chunks;
     private final StreamWatch watch;
     private final Duration readTimeout;
-    private final ChunkEvents decoder = new ChunkEvents();
+    private final Decoder<T> decoder;
     private final ArrayDeque<ChatEvent> pending = new ArrayDeque<>();
     private final Consumer<ChatEvent> queue = pending::add;
     private final Object lock = new Object();
@@ -41,11 +58,13 @@ public final class SdkEventSource implements ChatStream.Source {
 
     /**
      * @param response    the SDK's open stream; this source closes it
+     * @param decoder     a fresh decoder for this stream
      * @param watch       the watch armed for this exchange
      * @param readTimeout the idle timeout, for the messages of timeouts
      */
-    public SdkEventSource(StreamResponse<ChatCompletionChunk> response, StreamWatch watch, Duration readTimeout) {
+    public SdkEventSource(StreamResponse<T> response, Decoder<T> decoder, StreamWatch watch, Duration readTimeout) {
         this.response = response;
+        this.decoder = decoder;
         this.chunks = response.stream().iterator();
         this.watch = watch;
         this.readTimeout = readTimeout;

@@ -21,10 +21,12 @@ import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
+import com.openai.models.completions.CompletionCreateParams;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 
 import dev.switchboard.core.ChatMessage;
 import dev.switchboard.core.ChatRequest;
+import dev.switchboard.core.CompletionRequest;
 import dev.switchboard.core.EmbeddingRequest;
 import dev.switchboard.core.ResponseFormat;
 import dev.switchboard.core.ToolCall;
@@ -91,6 +93,41 @@ public final class SdkRequests {
         }
         if (request.responseFormat() != null) {
             addResponseFormat(params, request.responseFormat());
+        }
+        if (stream) {
+            params.streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build());
+        }
+        request.extensions().forEach((name, value) -> params.putAdditionalBodyProperty(name, JsonValue.from(value)));
+        return params.build();
+    }
+
+    /**
+     * The text completion parameters for {@code POST /completions}: the prompt as a string,
+     * {@code max_tokens}, the other set options, with {@code stream} also
+     * {@code stream_options.include_usage}, and the extensions as top-level fields. A null model
+     * leaves the field out.
+     */
+    public static CompletionCreateParams completion(CompletionRequest request, boolean stream) {
+        CompletionCreateParams.Builder params = CompletionCreateParams.builder().prompt(request.prompt());
+        if (request.model() != null) {
+            params.model(request.model());
+        } else {
+            params.model(JsonMissing.of());
+        }
+        if (request.temperature() != null) {
+            params.temperature(request.temperature());
+        }
+        if (request.topP() != null) {
+            params.topP(request.topP());
+        }
+        if (request.maxTokens() != null) {
+            params.maxTokens(request.maxTokens().longValue());
+        }
+        if (!request.stop().isEmpty()) {
+            params.stopOfStrings(request.stop());
+        }
+        if (request.seed() != null) {
+            params.seed(request.seed());
         }
         if (stream) {
             params.streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build());

@@ -10,6 +10,8 @@ import com.openai.core.JsonValue;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionMessage;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
+import com.openai.models.completions.Completion;
+import com.openai.models.completions.CompletionChoice;
 import com.openai.models.completions.CompletionUsage;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.Embedding;
@@ -17,6 +19,7 @@ import com.openai.models.models.Model;
 
 import dev.switchboard.core.ChatMessage;
 import dev.switchboard.core.ChatResponse;
+import dev.switchboard.core.CompletionResponse;
 import dev.switchboard.core.EmbeddingResponse;
 import dev.switchboard.core.FinishReason;
 import dev.switchboard.core.ModelInfo;
@@ -103,6 +106,28 @@ public final class SdkResponses {
     /** Core's usage for the SDK's. */
     public static Usage usage(CompletionUsage usage) {
         return new Usage((int) usage.promptTokens(), (int) usage.completionTokens(), (int) usage.totalTokens());
+    }
+
+    /**
+     * A non-streaming {@code text_completion}: {@code choices[0].text} (empty when absent),
+     * {@code finish_reason}, usage, id, model, and the unknown top-level fields (llama.cpp's
+     * {@code timings}) as extensions. Read through the SDK's lenient accessors, so a server that
+     * leaves out {@code id} or {@code created} (both optional in our wire layer) is still read.
+     *
+     * @throws MalformedResponseException if there is no {@code choices[0]}
+     */
+    public static CompletionResponse completion(Completion completion) {
+        List<CompletionChoice> choices = completion._choices().asKnown().orElse(List.of());
+        if (choices.isEmpty()) {
+            throw new MalformedResponseException("completion response has no choices[0]", completion.toString(), null);
+        }
+        CompletionChoice choice = choices.get(0);
+        Map<String, Object> extensions = extensions(completion._additionalProperties());
+        completion._systemFingerprint().asKnown().ifPresent(f -> extensions.put("system_fingerprint", f));
+        return new CompletionResponse(completion._id().asKnown().orElse(null),
+                completion._model().asKnown().orElse(null), choice._text().asKnown().orElse(""),
+                finishReason(choice._finishReason()), completion._usage().asKnown().map(SdkResponses::usage).orElse(null),
+                extensions);
     }
 
     /**

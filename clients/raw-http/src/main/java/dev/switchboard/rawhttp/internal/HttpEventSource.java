@@ -34,7 +34,7 @@ public abstract class HttpEventSource implements ChatStream.Source {
     private final HttpTransport transport;
     private final Body body = new Body();
     private HttpTransport.Exchange exchange;
-    private final ArrayDeque<ChatEvent> pending = new ArrayDeque<>();
+    private final ArrayDeque<ChatEvent> pending = new ArrayDeque<>(4); // a frame gives 1 to 3 events, rarely more
     private final Consumer<ChatEvent> queue = pending::add;
     private volatile boolean cancelled;
     /** Whether a thread is inside {@link #next()}: only that thread may close the response then. */

@@ -41,7 +41,9 @@ import okhttp3.ResponseBody;
  * failure is off: it would resend a generation the caller did not ask to resend.
  *
  * <p>Per request it does as little as it can, since a stream's first delta waits for it: URLs are
- * parsed once ({@link Target}), the {@code Authorization} header is built once, and with
+ * parsed and the {@code Authorization} header built once, into a request per URL ({@link Target})
+ * that a call only adds its body to (with OkHttp's {@code newBuilder()}, the code OkHttp's own
+ * interceptors run on every call anyway), and with
  * {@code maxRetries} 0 the call runs directly, without the retry executor (which would only run it
  * once and rethrow).
  */
@@ -91,20 +93,34 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * A request URL, parsed once so that each request skips OkHttp's URL parsing. A URL OkHttp
-     * cannot parse is kept as text: each request with it then throws OkHttp's
-     * {@link IllegalArgumentException}, as it did when parsed per request.
+     * A request URL, parsed once, with the request every call to it starts from: its URL and this
+     * transport's headers, built once, so that a call only adds its body. A URL OkHttp cannot
+     * parse (or a key it rejects as a header value) leaves no template: each request with it then
+     * throws OkHttp's {@link IllegalArgumentException}, as it did when built per request.
      */
-    public static final class Target {
+    public final class Target {
         private final String text;
         private final HttpUrl parsed;
+        /** {@code GET url} with the headers; null when the URL or the headers are invalid. */
+        private final Request get;
 
         private Target(String text) {
             this.text = text;
             this.parsed = HttpUrl.parse(text);
+            this.get = parsed != null && headers != null ? new Request(parsed, headers, "GET", null) : null;
         }
 
-        HttpUrl url() {
+        /** {@code GET url}; the same immutable request each time. */
+        Request get() {
+            return get != null ? get : new Request(url(), headers(), "GET", null);
+        }
+
+        /** {@code POST url} with {@code body}: the template with the body added. */
+        Request post(RequestBody body) {
+            return get != null ? get.newBuilder().post(body).build() : new Request(url(), headers(), "POST", body);
+        }
+
+        private HttpUrl url() {
             return parsed != null ? parsed : HttpUrl.get(text); // the latter throws, naming the problem
         }
 
@@ -114,8 +130,8 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    /** {@code url} (absolute, http or https) as a {@link Target}; never throws. */
-    public static Target target(String url) {
+    /** {@code url} (absolute, http or https) as a {@link Target} of this transport; never throws. */
+    public Target target(String url) {
         return new Target(url);
     }
 
@@ -125,7 +141,7 @@ public final class HttpTransport implements AutoCloseable {
      * @throws LlmException typed by status, or {@link ConnectionException} / {@link LlmTimeoutException}
      */
     public byte[] get(Target url) {
-        return readBody(exchange(new Request(url.url(), headers(), "GET", null)).response());
+        return readBody(exchange(url.get()).response());
     }
 
     /**
@@ -134,7 +150,7 @@ public final class HttpTransport implements AutoCloseable {
      * @throws LlmException typed by status, or {@link ConnectionException} / {@link LlmTimeoutException}
      */
     public byte[] post(Target url, byte[] json) {
-        return readBody(exchange(new Request(url.url(), headers(), "POST", RequestBody.create(json, JSON))).response());
+        return readBody(exchange(url.post(RequestBody.create(json, JSON))).response());
     }
 
     /**
@@ -144,7 +160,7 @@ public final class HttpTransport implements AutoCloseable {
      * @throws LlmException typed by status, or {@link ConnectionException} / {@link LlmTimeoutException}
      */
     public Exchange postForStream(Target url, byte[] json) {
-        return exchange(new Request(url.url(), headers(), "POST", RequestBody.create(json, JSON)));
+        return exchange(url.post(RequestBody.create(json, JSON)));
     }
 
     /**
@@ -186,9 +202,9 @@ public final class HttpTransport implements AutoCloseable {
             byte[] body = response.body().bytes();
             ErrorBody error = errorReader.apply(body);
             Duration retryAfter = HttpErrors.parseRetryAfter(response.header("Retry-After"), Clock.systemUTC());
-            throw HttpErrors.forStatus(response.code(), error.message(), error.code(), retryAfter);
+            throw HttpErrors.forStatus(response.code(), error.message(), error.code(), retryAfter, request.url().encodedPath());
         } catch (IOException e) {
-            throw HttpErrors.forStatus(response.code(), null, null, null);
+            throw HttpErrors.forStatus(response.code(), null, null, null, request.url().encodedPath());
         }
     }
 

@@ -137,7 +137,7 @@ class FluxChatSourceTest {
             }
         });
         reader.start();
-        Thread.sleep(Duration.ofMillis(100).toMillis()); // let it block
+        awaitBlocked(reader); // waiting for the next event, which never comes
 
         stream.close();
 
@@ -149,5 +149,16 @@ class FluxChatSourceTest {
 
     private static ChatResponse text(String text) {
         return new ChatResponse(List.of(new Generation(new AssistantMessage(text))));
+    }
+
+    /** Waits, up to 5 s, until {@code thread} blocks (waiting, with or without a timeout): the state the test acts on. */
+    private static void awaitBlocked(Thread thread) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(thread.getName() + " did not block within 5 s: " + thread.getState());
+            }
+            Thread.yield();
+        }
     }
 }

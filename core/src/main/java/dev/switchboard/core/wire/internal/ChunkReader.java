@@ -2,7 +2,9 @@ package dev.switchboard.core.wire.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -44,6 +46,12 @@ public final class ChunkReader {
     public String finishReason;
     /** Top-level {@code usage}, or null. */
     public Usage usage;
+    /**
+     * Top-level {@code timings} (llama.cpp's, on its last chunk) as parsed JSON under its name, or
+     * null when the chunk has none. Other fields outside the OpenAI vocabulary are skipped unread,
+     * so a plain content chunk costs nothing more.
+     */
+    public Map<String, Object> extensions;
     /** Tool-call fragments of {@code choices[0].delta.tool_calls}; cleared by {@link #read}. */
     public final List<ChatChunk.ToolCallDelta> toolCalls = new ArrayList<>(2);
     /** Whether the payload was an error frame. */
@@ -102,6 +110,9 @@ public final class ChunkReader {
                     case "error":
                         readError(p, t);
                         break;
+                    case "timings":
+                        readExtension(p, t, name);
+                        break;
                     default:
                         p.skipChildren();
                 }
@@ -132,12 +143,27 @@ public final class ChunkReader {
         reasoning = null;
         finishReason = null;
         usage = null;
+        extensions = null;
         toolCalls.clear();
         hasError = false;
         errorMessage = null;
         errorCode = null;
         errorStatus = 0;
         payloadText = null;
+    }
+
+    private void readExtension(JsonParser p, JsonToken t, String name) throws IOException {
+        long start = p.currentTokenLocation().getByteOffset();
+        p.skipChildren();
+        long end = p.currentLocation().getByteOffset();
+        if (t == JsonToken.VALUE_NULL || start < 0 || end <= start) {
+            return;
+        }
+        Object value = Json.plain(Json.tree(buf, off + (int) start, (int) (end - start)));
+        if (extensions == null) {
+            extensions = new LinkedHashMap<>(2);
+        }
+        extensions.put(name, value);
     }
 
     private void readChoices(JsonParser p, JsonToken t) throws IOException {

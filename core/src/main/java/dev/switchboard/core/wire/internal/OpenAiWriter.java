@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -133,7 +134,7 @@ public final class OpenAiWriter {
     }
 
     /** One {@code chat.completion.chunk}, in llama-server's field order (05-chat-stream.txt). */
-    public static byte[] chunk(ChatChunk c) {
+    public static byte[] chunk(ChatChunk c, Map<String, Object> extensions) {
         return Json.write(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("choices");
@@ -192,6 +193,7 @@ public final class OpenAiWriter {
             if (c.usage() != null) {
                 Writes.writeUsage(g, c.usage());
             }
+            Writes.writeExtensions(g, extensions, RESPONSE_FIELDS);
             g.writeEndObject();
         });
     }

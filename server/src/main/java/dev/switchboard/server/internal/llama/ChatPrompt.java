@@ -3,6 +3,8 @@ package dev.switchboard.server.internal.llama;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 import dev.switchboard.core.ChatMessage;
 import dev.switchboard.core.ToolCall;
 
@@ -13,7 +15,8 @@ import dev.switchboard.core.ToolCall;
  * the shape every chat template accepts, and which the probe renders once before a model is
  * served: an optional leading system message, then user and assistant turns, consecutive turns of
  * one role merged. Tool results become user turns ({@code Tool result (call_id): …}) and an
- * assistant's tool calls become text. Then the template is applied to placeholders rather than
+ * assistant's tool calls become text, one JSON object per call in the shape the model is asked to
+ * call in ({@code {"name":…,"arguments":{…}}}, see {@link ToolPrompt}). Then the template is applied to placeholders rather than
  * the contents, and the contents are put in afterwards in Java: no user text reaches the template
  * engine, and text outside the Basic Multilingual Plane is not mangled by JNI's modified UTF-8.
  */
@@ -44,8 +47,9 @@ public final class ChatPrompt {
                 role = "assistant";
                 StringBuilder text = new StringBuilder(a.content() == null ? "" : a.content());
                 for (ToolCall call : a.toolCalls()) {
-                    text.append(text.length() == 0 ? "" : "\n").append("Tool call ").append(call.name())
-                            .append('(').append(call.arguments()).append(')');
+                    text.append(text.length() == 0 ? "" : "\n").append("{\"name\":")
+                            .append('"').append(JsonStringEncoder.getInstance().quoteAsString(call.name())).append('"')
+                            .append(",\"arguments\":").append(call.arguments()).append('}');
                 }
                 content = text.toString();
             } else {
@@ -65,12 +69,24 @@ public final class ChatPrompt {
 
     /** The JSON {@code LlamaModel.applyTemplate} takes, with placeholder contents. */
     public static String templateRequest(List<Turn> turns) {
+        return templateRequest(turns, null);
+    }
+
+    /**
+     * The JSON {@code LlamaModel.applyTemplate} takes, with placeholder contents and, when
+     * {@code toolsJson} is not null, OpenAI's {@code tools} array for a template that renders tools.
+     */
+    public static String templateRequest(List<Turn> turns, String toolsJson) {
         StringBuilder json = new StringBuilder("{\"messages\":[");
         for (int i = 0; i < turns.size(); i++) {
             json.append(i == 0 ? "" : ",").append("{\"role\":\"").append(turns.get(i).role())
                     .append("\",\"content\":\"").append(placeholder(i)).append("\"}");
         }
-        return json.append("]}").toString();
+        json.append(']');
+        if (toolsJson != null) {
+            json.append(",\"tools\":").append(toolsJson);
+        }
+        return json.append('}').toString();
     }
 
     /**

@@ -12,6 +12,7 @@ import de.kherud.llama.LlamaModel;
 import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.EmbeddingRequest;
 import dev.switchboard.core.EmbeddingResponse;
+import dev.switchboard.core.ToolSpec;
 import dev.switchboard.core.Usage;
 import dev.switchboard.server.engine.EngineException;
 import dev.switchboard.server.engine.ModelLoadException;
@@ -77,14 +78,31 @@ public final class LoadedModel {
     }
 
     /**
-     * {@code request}'s conversation rendered with the model's chat template.
+     * {@code request}'s conversation rendered with the model's chat template, with {@code offered}
+     * tools described as {@link ToolPrompt} says (by the template when it takes tools, else by the
+     * fallback prompt); no tools when {@code offered} is empty. A raw prompt
+     * ({@link dev.switchboard.server.engine.Engine#RAW_PROMPT}, from {@code /v1/completions}) is its
+     * one message's text as it is.
      *
      * @throws EngineException 500 if the template fails or llama.cpp would fall back to ChatML
      */
-    public String render(ChatRequest request) {
+    public String render(ChatRequest request, List<ToolSpec> offered) {
+        if (Boolean.TRUE.equals(request.extensions().get(dev.switchboard.server.engine.Engine.RAW_PROMPT))
+                && request.messages().size() == 1
+                && request.messages().get(0) instanceof dev.switchboard.core.ChatMessage.UserMessage prompt) {
+            return prompt.content();
+        }
         List<ChatPrompt.Turn> turns = ChatPrompt.normalise(request.messages());
+        String toolsJson = null;
+        if (!offered.isEmpty()) {
+            if (ToolPrompt.templateTakesTools(gguf.chatTemplate().orElse(null), jinja)) {
+                toolsJson = ToolPrompt.toolsJson(offered);
+            } else {
+                turns = ToolPrompt.withFallback(turns, offered);
+            }
+        }
         try {
-            return ProbeAccess.render(llama, gguf, turns);
+            return ProbeAccess.render(llama, gguf, turns, toolsJson);
         } catch (RuntimeException e) {
             throw new EngineException(500, ProbeAccess.describe(e));
         }

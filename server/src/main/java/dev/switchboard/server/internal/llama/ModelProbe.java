@@ -42,8 +42,13 @@ public final class ModelProbe {
             log = Files.createTempFile("switchboard-probe", ".log");
             List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xss4m",
                     "-D" + Natives.TMPDIR_PROPERTY + "=" + natives,
-                    "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                    "-cp", classpath(), ProbeMain.class.getName(),
+                    "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
+            for (String property : Natives.LIBRARY_PROPERTIES) {
+                if (System.getProperty(property) != null) {
+                    command.add("-D" + property + "=" + System.getProperty(property)); // the same native build
+                }
+            }
+            command.addAll(List.of("-cp", classpath(), ProbeMain.class.getName(),
                     model.toAbsolutePath().toString(), Integer.toString(contextSize), Boolean.toString(jinja)));
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();

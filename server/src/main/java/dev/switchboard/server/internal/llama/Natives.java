@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import de.kherud.llama.ModelParameters;
 import de.kherud.llama.args.PoolingType;
@@ -13,6 +14,13 @@ public final class Natives {
 
     /** java-llama.cpp's property for where it extracts its native library; must be an existing directory. */
     public static final String TMPDIR_PROPERTY = "de.kherud.llama.tmpdir";
+
+    /**
+     * java-llama.cpp's properties for loading a native build of one's own: the directory
+     * ({@code de.kherud.llama.lib.path}, tried before the library bundled in the jar) and the file
+     * name ({@code de.kherud.llama.lib.name}); the probe's child JVM gets them too.
+     */
+    public static final List<String> LIBRARY_PROPERTIES = List.of("de.kherud.llama.lib.path", "de.kherud.llama.lib.name");
 
     private Natives() {
     }

@@ -24,6 +24,16 @@ public final class ProbeAccess {
         return ProbeMain.render(llama, gguf, turns);
     }
 
+    /**
+     * Renders {@code turns} and OpenAI's {@code tools} array ({@code toolsJson}, null for none) with
+     * the model's chat template, contents filled in.
+     *
+     * @throws RuntimeException if llama.cpp fell back to ChatML or the template lost a message
+     */
+    public static String render(LlamaModel llama, GgufFile gguf, List<ChatPrompt.Turn> turns, String toolsJson) {
+        return ProbeMain.render(llama, gguf, turns, toolsJson);
+    }
+
     /** A sentence for a rendering failure. */
     public static String describe(RuntimeException e) {
         if (e instanceof ProbeMain.TemplateFallback) {

@@ -74,7 +74,12 @@ public final class ProbeMain {
      * @throws IllegalStateException if the rendering lost or repeated a message
      */
     static String render(LlamaModel llama, GgufFile gguf, List<ChatPrompt.Turn> turns) {
-        String rendered = llama.applyTemplate(ChatPrompt.templateRequest(turns));
+        return render(llama, gguf, turns, null);
+    }
+
+    /** As {@link #render(LlamaModel, GgufFile, List)}, with OpenAI's {@code tools} array for a template that takes tools. */
+    static String render(LlamaModel llama, GgufFile gguf, List<ChatPrompt.Turn> turns, String toolsJson) {
+        String rendered = llama.applyTemplate(ChatPrompt.templateRequest(turns, toolsJson));
         String template = gguf.chatTemplate().orElse(null);
         if (template != null && !template.contains("<|im_start|>") && rendered.contains("<|im_start|>")) {
             throw new TemplateFallback();

@@ -2,14 +2,21 @@ package dev.switchboard.server.internal.upstream;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
+import dev.switchboard.core.Capability;
 import dev.switchboard.core.ChatEvent;
+import dev.switchboard.core.ChatMessage;
 import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.ChatStream;
+import dev.switchboard.core.CompletionRequest;
+import dev.switchboard.core.LlmClient;
 import dev.switchboard.core.error.LlmException;
+import dev.switchboard.server.engine.Engine;
 import dev.switchboard.server.engine.EngineException;
 import dev.switchboard.server.engine.EngineSink;
 import dev.switchboard.server.engine.PausableEngineCall;
@@ -104,6 +111,29 @@ public final class UpstreamCall implements PausableEngineCall, Runnable {
         }
     }
 
+    /**
+     * The upstream stream: a raw prompt ({@link Engine#RAW_PROMPT}, from {@code /v1/completions}) goes
+     * out as a text completion where the upstream's client supports {@link Capability#COMPLETIONS}
+     * (so the upstream continues the prompt without its chat template), otherwise as a chat, the
+     * marker left out; every other request as the chat it is.
+     */
+    private ChatStream open(LlmClient client) {
+        if (!Boolean.TRUE.equals(request.extensions().get(Engine.RAW_PROMPT))) {
+            return client.stream(request);
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>(request.extensions());
+        extensions.remove(Engine.RAW_PROMPT);
+        if (request.messages().size() == 1 && request.messages().get(0) instanceof ChatMessage.UserMessage prompt
+                && client.capabilities().supports(Capability.COMPLETIONS)) {
+            return client.streamCompletion(new CompletionRequest(request.model(), prompt.content(),
+                    request.temperature(), request.topP(), request.maxTokens(), request.stop(), request.seed(),
+                    extensions));
+        }
+        return client.stream(new ChatRequest(request.model(), request.messages(), request.tools(),
+                request.temperature(), request.topP(), request.maxTokens(), request.stop(), request.seed(),
+                request.responseFormat(), extensions));
+    }
+
     /** How one attempt ended: null error for success; whether any event had reached the sink. */
     private record Outcome(LlmException error, boolean delivered) {
     }
@@ -112,7 +142,7 @@ public final class UpstreamCall implements PausableEngineCall, Runnable {
         boolean delivered = false;
         ChatStream stream = null;
         try {
-            stream = node.upstream().client().stream(request);
+            stream = open(node.upstream().client());
             synchronized (lock) {
                 if (cancelled) {
                     stream.close();

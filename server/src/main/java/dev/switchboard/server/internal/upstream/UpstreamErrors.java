@@ -7,6 +7,7 @@ import dev.switchboard.core.error.LlmException;
 import dev.switchboard.core.error.LlmTimeoutException;
 import dev.switchboard.core.error.MalformedResponseException;
 import dev.switchboard.core.error.ModelNotFoundException;
+import dev.switchboard.core.error.RouteNotFoundException;
 import dev.switchboard.core.error.RateLimitedException;
 import dev.switchboard.core.error.ServerErrorException;
 import dev.switchboard.core.error.StreamInterruptedException;
@@ -59,6 +60,11 @@ public final class UpstreamErrors {
         }
         if (error instanceof ModelNotFoundException) {
             return new EngineException(404, error.providerMessage() != null ? said : "model '" + model + "' not found");
+        }
+        if (error instanceof RouteNotFoundException) {
+            // a 404 about no model: the upstream lacks the route (wrong base URL, or not that kind of server)
+            return new EngineException(502, upstream + " has no route for this request: " + reason(error)
+                    + "; check the upstream's base URL");
         }
         if (error instanceof AuthenticationException) {
             return new EngineException(502, upstream + " refused the gateway's credentials (HTTP " + error.status()

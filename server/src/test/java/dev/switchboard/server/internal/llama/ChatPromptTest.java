@@ -22,7 +22,7 @@ class ChatPromptTest {
         assertThat(turns).containsExactly(
                 new ChatPrompt.Turn("system", "Be brief."),
                 new ChatPrompt.Turn("user", "Weather?"),
-                new ChatPrompt.Turn("assistant", "Tool call get_weather({\"city\":\"Paris\"})"),
+                new ChatPrompt.Turn("assistant", "{\"name\":\"get_weather\",\"arguments\":{\"city\":\"Paris\"}}"),
                 new ChatPrompt.Turn("user", "Tool result (c1): {\"temp\":21}\n\nThanks\n\nlate"));
     }
 

@@ -34,11 +34,23 @@ class UpstreamErrorsTest {
     }
 
     @Test
-    void a404IsTheUpstreamsMessageOrOllamasWording() {
-        assertThat(map(HttpErrors.forStatus(404, "model 'x' not found", null, null)).getMessage()).isEqualTo("model 'x' not found");
+    void a404NamingAModelIsTheUpstreamsMessage() {
+        EngineException model = map(HttpErrors.forStatus(404, "model 'x' not found", null, null));
+        assertThat(model.status()).isEqualTo(404);
+        assertThat(model.getMessage()).isEqualTo("model 'x' not found");
+        assertThat(UpstreamErrors.tryElsewhere(HttpErrors.forStatus(404, "model 'x' not found", null, null))).isFalse();
+    }
+
+    @Test
+    void a404AboutARouteIsTheUpstreamsFaultNotTheCallers() {
+        // llama-server's words for a path it lacks; a bare 404 says nothing about a model either
+        EngineException route = map(HttpErrors.forStatus(404, "File Not Found", null, null, "/api/chat"));
         EngineException bare = map(HttpErrors.forStatus(404, null, null, null));
-        assertThat(bare.status()).isEqualTo(404);
-        assertThat(bare.getMessage()).isEqualTo("model 'qwen3:0.6b' not found");
+
+        assertThat(route.status()).isEqualTo(502);
+        assertThat(route.getMessage()).isEqualTo("upstream 'gpu1' has no route for this request: HTTP 404: File Not Found: "
+                + "this server has no /api/chat: is it an Ollama?; check the upstream's base URL");
+        assertThat(bare.status()).isEqualTo(502);
         assertThat(UpstreamErrors.tryElsewhere(HttpErrors.forStatus(404, null, null, null))).isFalse();
     }
 

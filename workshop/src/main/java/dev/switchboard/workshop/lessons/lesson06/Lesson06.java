@@ -27,7 +27,7 @@ import dev.switchboard.workshop.lessons.Verdict;
  * and response, and looks at the protocol: {@code get_weather} offered, a call made with JSON
  * arguments naming a city, each call answered by a {@code tool} message with its id, and an answer
  * at the end within {@link #MAX_TURNS} requests. A server that refuses tools (Ollama's 400
- * "does not support tools", the in-process llama.cpp engine) makes the loop "n/a on this endpoint",
+ * "does not support tools") makes the loop "n/a on this endpoint",
  * not a failure: the loop is then checked on an embedded scripted server instead.
  */
 public final class Lesson06 implements Lesson<WeatherAgent> {

@@ -56,6 +56,16 @@ final class RecordingClient implements LlmClient {
     }
 
     @Override
+    public dev.switchboard.core.CompletionResponse complete(dev.switchboard.core.CompletionRequest request) {
+        return delegate.complete(request);
+    }
+
+    @Override
+    public dev.switchboard.core.ChatStream streamCompletion(dev.switchboard.core.CompletionRequest request) {
+        return delegate.streamCompletion(request);
+    }
+
+    @Override
     public Capabilities capabilities() {
         return delegate.capabilities();
     }

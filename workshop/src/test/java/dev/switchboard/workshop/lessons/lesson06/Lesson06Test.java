@@ -2,10 +2,13 @@ package dev.switchboard.workshop.lessons.lesson06;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import dev.switchboard.core.ChatMessage;
 import dev.switchboard.core.Endpoint;
@@ -13,7 +16,9 @@ import dev.switchboard.core.LlmClient;
 import dev.switchboard.core.ToolCall;
 import dev.switchboard.rawhttp.RawHttpLlmClient;
 import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.engine.LlamaCppEngine;
 import dev.switchboard.server.fault.Fault;
+import dev.switchboard.server.gguf.DemoModel;
 import dev.switchboard.workshop.lessons.Lesson;
 import dev.switchboard.workshop.lessons.LessonContract;
 import dev.switchboard.workshop.lessons.Verdict;
@@ -26,6 +31,21 @@ class Lesson06Test extends LessonContract<WeatherAgent> {
     @Override
     protected Lesson<WeatherAgent> lesson() {
         return new Lesson06();
+    }
+
+    @Test
+    @Timeout(120)
+    void theSolutionPassesOnTheInProcessDemoModelWhichCallsTheTool() {
+        LlamaCppEngine engine = LlamaCppEngine.demo(Path.of("target", "models"), DemoModel.DEFAULT_SEED).build();
+        try (SwitchboardServer server = SwitchboardServer.start(engine)) {
+            Endpoint demo = Endpoint.builder().baseUrl(server.openAiBaseUrl()).chatModel(engine.modelName())
+                    .readTimeout(Duration.ofMinutes(2)).build();
+
+            Verdict verdict = lesson().check(solution, demo);
+
+            assertThat(verdict.passed()).as("%s", verdict.findings()).isTrue();
+            assertThat(verdict.findings()).noneMatch(f -> f.contains("n/a")).anyMatch(f -> f.startsWith("1 tool call(s)"));
+        }
     }
 
     @Test
