@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.cli.Secrets;
 import dev.switchboard.server.cli.RouteOptions;
 import dev.switchboard.server.cli.ServeCommand;
 import dev.switchboard.server.engine.UpstreamEngine;
@@ -128,7 +129,7 @@ public final class GatewayCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws InterruptedException {
-        String upstreamKey = Secrets.read(upstreamApiKeyFile, "LLM_UPSTREAM_API_KEY", env);
+        String upstreamKey = upstreamKey(upstreamApiKeyFile, env);
         List<String> callerKeys = Secrets.readAll(apiKeys, apiKeyFiles, "SWITCHBOARD_API_KEY", env);
         UpstreamEngine.Builder engine = UpstreamEngine.builder()
                 .healthCheckInterval(Duration.ofSeconds(healthIntervalSeconds))
@@ -155,6 +156,18 @@ public final class GatewayCommand implements Callable<Integer> {
         stopped.await();
         server.close();
         return 0;
+    }
+
+    /**
+     * The key sent upstream: the first line of {@code file} if given, else {@code $LLM_UPSTREAM_API_KEY}
+     * if set and not blank, else null.
+     *
+     * @throws IllegalArgumentException if the file is unreadable or empty (naming the file, never the key)
+     */
+    static String upstreamKey(Path file, Map<String, String> env) {
+        String fromEnv = env.get("LLM_UPSTREAM_API_KEY");
+        boolean useEnv = file == null && fromEnv != null && !fromEnv.isBlank();
+        return Secrets.read(null, useEnv ? "LLM_UPSTREAM_API_KEY" : null, file, env);
     }
 
     /** The {@code --upstream} values, else the environment's, else a local Ollama. */

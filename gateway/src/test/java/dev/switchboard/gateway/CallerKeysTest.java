@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.cli.Secrets;
 import dev.switchboard.server.engine.ScriptedEngine;
 
 /** Several caller keys, in either header, from flags, files or the environment; never echoed. */
