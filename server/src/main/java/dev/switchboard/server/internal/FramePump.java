@@ -295,8 +295,11 @@ public final class FramePump {
 
     private void endBody(Outcome outcome) {
         finish(outcome);
+        // asked before end(): Vert.x throws IllegalStateException (Response has already been written)
+        // for writeQueueFull() on an ended response, which it did at the end of every stream
+        boolean full = response.writeQueueFull();
         response.end();
-        if (response.writeQueueFull()) {
+        if (full) {
             watchStall(); // the last bytes (a whole body, say) wait on a client that may never read them
         }
     }
