@@ -69,6 +69,41 @@ public final class Secrets {
         return null;
     }
 
+    /**
+     * Several keys, such as the ones a gateway's callers may send: {@code values} (from the command
+     * line) and every non-blank line of each of {@code files} (a line starting with {@code #} is a
+     * comment), in that order; when neither is given, the comma-separated keys in the environment
+     * variable {@code environmentVariable} (looked up in {@code env}); else none. Each key trimmed.
+     *
+     * @throws IllegalArgumentException if a file is unreadable or holds no key; the message names
+     *                                  the file, never a key
+     */
+    public static List<String> readAll(List<String> values, List<Path> files, String environmentVariable,
+            Map<String, String> env) {
+        List<String> keys = new ArrayList<>();
+        values.stream().map(String::trim).filter(k -> !k.isEmpty()).forEach(keys::add);
+        for (Path file : files) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the key file " + file + ": "
+                        + e.getClass().getSimpleName());
+            }
+            List<String> inFile = lines.stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            if (inFile.isEmpty()) {
+                throw new IllegalArgumentException("the key file " + file + " holds no key");
+            }
+            keys.addAll(inFile);
+        }
+        if (!values.isEmpty() || !files.isEmpty()) {
+            return keys;
+        }
+        String value = env.get(environmentVariable);
+        return value == null ? List.of()
+                : java.util.Arrays.stream(value.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+    }
+
     /** {@code text} with every occurrence of each non-empty secret replaced by {@value #MASK}; null stays null. */
     public static String redact(String text, String... secrets) {
         if (text == null) {
