@@ -21,7 +21,7 @@ import dev.switchboard.core.error.UnsupportedCapabilityException;
 import dev.switchboard.core.spi.LlmClientProvider;
 import dev.switchboard.core.wire.OllamaWire;
 import dev.switchboard.rawhttp.internal.HttpTransport;
-import dev.switchboard.rawhttp.internal.NdjsonEventSource;
+import dev.switchboard.rawhttp.internal.HttpEventSource;
 
 /**
  * {@link LlmClient} over Ollama's native API with OkHttp and core's wire layer: the style
@@ -156,7 +156,7 @@ public final class OllamaNativeLlmClient implements LlmClient {
 
     /** Posts {@code json} to {@code url} and streams the NDJSON answer; reader and decoder made first. */
     private ChatStream open(HttpTransport.Target url, byte[] json) {
-        NdjsonEventSource source = new NdjsonEventSource(http);
+        HttpEventSource source = HttpEventSource.ollama(http);
         ChatStream stream = ChatStream.of(source);
         source.open(http.postForStream(url, json));
         return stream;

@@ -15,9 +15,8 @@ import dev.switchboard.core.LlmClient;
 import dev.switchboard.core.ModelInfo;
 import dev.switchboard.core.spi.LlmClientProvider;
 import dev.switchboard.core.wire.OpenAiWire;
-import dev.switchboard.rawhttp.internal.CompletionSseEventSource;
+import dev.switchboard.rawhttp.internal.HttpEventSource;
 import dev.switchboard.rawhttp.internal.HttpTransport;
-import dev.switchboard.rawhttp.internal.SseEventSource;
 
 /**
  * {@link LlmClient} over the OpenAI-compatible {@code /v1} API with OkHttp and core's wire layer:
@@ -79,11 +78,7 @@ public final class RawHttpLlmClient implements LlmClient {
     @Override
     public ChatStream stream(ChatRequest request) {
         ChatRequest resolved = request.withDefaultModel(endpoint.chatModel());
-        byte[] json = OpenAiWire.writeChatRequest(resolved, true);
-        SseEventSource source = new SseEventSource(http); // reader and decoder made before the request goes out
-        ChatStream stream = ChatStream.of(source);
-        source.open(http.postForStream(chatUrl, json));
-        return stream;
+        return open(HttpEventSource.chat(http), chatUrl, OpenAiWire.writeChatRequest(resolved, true));
     }
 
     /**
@@ -107,11 +102,8 @@ public final class RawHttpLlmClient implements LlmClient {
     @Override
     public ChatStream streamCompletion(CompletionRequest request) {
         CompletionRequest resolved = request.withDefaultModel(endpoint.chatModel());
-        byte[] json = OpenAiWire.writeCompletionRequest(resolved, true);
-        CompletionSseEventSource source = new CompletionSseEventSource(http);
-        ChatStream stream = ChatStream.of(source);
-        source.open(http.postForStream(completionsUrl, json));
-        return stream;
+        return open(HttpEventSource.completion(http), completionsUrl,
+                OpenAiWire.writeCompletionRequest(resolved, true));
     }
 
     /** {@inheritDoc} A request without a model uses {@link Endpoint#embeddingModel()}. */
@@ -136,6 +128,16 @@ public final class RawHttpLlmClient implements LlmClient {
     @Override
     public void close() {
         http.close();
+    }
+
+    /**
+     * Posts {@code json} to {@code url} and streams the answer through {@code source}, whose reader
+     * and decoder were made before the request goes out.
+     */
+    private ChatStream open(HttpEventSource source, HttpTransport.Target url, byte[] json) {
+        ChatStream stream = ChatStream.of(source);
+        source.open(http.postForStream(url, json));
+        return stream;
     }
 
     private HttpTransport.Target url(String path) {

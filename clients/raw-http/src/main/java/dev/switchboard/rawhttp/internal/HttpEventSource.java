@@ -3,11 +3,19 @@ package dev.switchboard.rawhttp.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.switchboard.core.ChatEvent;
 import dev.switchboard.core.ChatStream;
 import dev.switchboard.core.PartialResponse;
+import dev.switchboard.core.wire.CompletionStreamDecoder;
+import dev.switchboard.core.wire.NdjsonReader;
+import dev.switchboard.core.wire.OllamaStreamDecoder;
+import dev.switchboard.core.wire.OpenAiStreamDecoder;
+import dev.switchboard.core.wire.SseReader;
 import dev.switchboard.core.error.LlmException;
 import dev.switchboard.core.error.LlmTimeoutException;
 import dev.switchboard.core.error.MalformedResponseException;
@@ -18,9 +26,10 @@ import okio.BufferedSource;
  * A {@link ChatStream.Source} over one open streaming response: reads one frame at a time (an SSE
  * data payload or an NDJSON line), hands it to core's decoder, and queues the events it gives.
  *
- * <p>Made before the request is sent, then {@link #open opened} with the response: a subclass
- * builds its reader and decoder (buffers included) over {@link #body()} in its constructor, so
- * none of a stream's setup runs between the response's arrival and its first event.
+ * <p>Made by {@link #chat}, {@link #completion} or {@link #ollama} before the request is sent,
+ * then {@link #open opened} with the response: the factory builds the reader and decoder (buffers
+ * included) over the not-yet-open body, so none of a stream's setup runs between the response's
+ * arrival and its first event.
  *
  * <p>Every way a stream can break becomes a {@link StreamInterruptedException} carrying the
  * decoder's {@link PartialResponse}: an I/O failure (cause: the {@link IOException}), the read
@@ -29,10 +38,17 @@ import okio.BufferedSource;
  * decoder reports it), and the body ending before the end marker (no cause). The response is
  * closed on every end; {@link #cancel()} cancels the call, after which {@link #next()} ends quietly.
  */
-public abstract class HttpEventSource implements ChatStream.Source {
+public final class HttpEventSource implements ChatStream.Source {
+
+    private static final String SSE_END = "data: [DONE]";
 
     private final HttpTransport transport;
     private final Body body = new Body();
+    private final FrameReader reader;
+    private final FrameDecoder decoder;
+    private final BooleanSupplier done;
+    private final Supplier<PartialResponse> partial;
+    private final String endMarker;
     private HttpTransport.Exchange exchange;
     private final ArrayDeque<ChatEvent> pending = new ArrayDeque<>(4); // a frame gives 1 to 3 events, rarely more
     private final Consumer<ChatEvent> queue = pending::add;
@@ -42,9 +58,67 @@ public abstract class HttpEventSource implements ChatStream.Source {
     private boolean responseClosed;
     private boolean ended;
 
-    /** A source not yet {@link #open opened}; {@code transport} types its I/O failures. */
-    protected HttpEventSource(HttpTransport transport) {
+    /** Reads one frame from the body: an SSE data payload or an NDJSON line; null at the end. */
+    private interface FrameReader {
+        byte[] next() throws IOException;
+    }
+
+    /** Decodes one frame, passing its events on; throws as core's decoders do. */
+    private interface FrameDecoder {
+        void decode(byte[] frame, Consumer<ChatEvent> out);
+    }
+
+    /**
+     * @param reader    builds the frame reader over the (not yet open) body
+     * @param decoder   decodes one frame
+     * @param done      whether the decoder saw the end marker
+     * @param partial   what the decoder holds so far
+     * @param endMarker the end marker's name for messages, e.g. {@code data: [DONE]}
+     */
+    private HttpEventSource(HttpTransport transport, Function<InputStream, FrameReader> reader,
+            FrameDecoder decoder, BooleanSupplier done, Supplier<PartialResponse> partial,
+            String endMarker) {
         this.transport = transport;
+        this.reader = reader.apply(body);
+        this.decoder = decoder;
+        this.done = done;
+        this.partial = partial;
+        this.endMarker = endMarker;
+    }
+
+    /**
+     * A {@code /v1/chat/completions} stream, not yet {@link #open opened}: server-sent events read
+     * by core's {@link SseReader}, decoded by {@link OpenAiStreamDecoder}; ends at
+     * {@code data: [DONE]}. {@code transport} types its I/O failures.
+     */
+    public static HttpEventSource chat(HttpTransport transport) {
+        OpenAiStreamDecoder d = new OpenAiStreamDecoder();
+        return new HttpEventSource(transport, in -> new SseReader(in)::nextData,
+                (f, out) -> d.decode(f, 0, f.length, out), d::isDone, d::partial, SSE_END);
+    }
+
+    /**
+     * A {@code /v1/completions} stream, not yet {@link #open opened}: server-sent events read by
+     * core's {@link SseReader}, decoded by {@link CompletionStreamDecoder}; ends at
+     * {@code data: [DONE]}.
+     */
+    public static HttpEventSource completion(HttpTransport transport) {
+        CompletionStreamDecoder d = new CompletionStreamDecoder();
+        return new HttpEventSource(transport, in -> new SseReader(in)::nextData,
+                (f, out) -> d.decode(f, 0, f.length, out), d::isDone, d::partial, SSE_END);
+    }
+
+    /**
+     * An Ollama {@code /api/chat} or {@code /api/generate} stream, not yet {@link #open opened}:
+     * NDJSON lines read by core's {@link NdjsonReader}, decoded by {@link OllamaStreamDecoder};
+     * ends at the {@code "done": true} line ({@code core/src/test/resources/reference/ollama-wire.md}
+     * section 7.2; lines as in section 1).
+     */
+    public static HttpEventSource ollama(HttpTransport transport) {
+        OllamaStreamDecoder d = new OllamaStreamDecoder();
+        return new HttpEventSource(transport, in -> new NdjsonReader(in)::nextLine,
+                (f, out) -> d.decode(f, 0, f.length, out), d::isDone, d::partial,
+                "the \"done\": true line");
     }
 
     /**
@@ -53,7 +127,7 @@ public abstract class HttpEventSource implements ChatStream.Source {
      * @param exchange a 2xx response whose body is the stream
      * @throws IllegalStateException if already opened
      */
-    public final void open(HttpTransport.Exchange exchange) {
+    public void open(HttpTransport.Exchange exchange) {
         if (this.exchange != null) {
             throw new IllegalStateException("already opened");
         }
@@ -61,31 +135,8 @@ public abstract class HttpEventSource implements ChatStream.Source {
         this.exchange = exchange;
     }
 
-    /**
-     * The response body, for a subclass's reader made before {@link #open}: reading it before then
-     * throws {@link IllegalStateException}.
-     */
-    protected final InputStream body() {
-        return body;
-    }
-
-    /** The next frame's bytes, or null at the end of the body. */
-    protected abstract byte[] readFrame() throws IOException;
-
-    /** Decodes one frame, passing its events to {@code out}; throws as core's decoders do. */
-    protected abstract void decode(byte[] frame, Consumer<ChatEvent> out);
-
-    /** Whether the decoder saw the end marker. */
-    protected abstract boolean isDone();
-
-    /** What the decoder holds so far. */
-    protected abstract PartialResponse partial();
-
-    /** The end marker's name for messages, e.g. {@code data: [DONE]}. */
-    protected abstract String endMarker();
-
     @Override
-    public final ChatEvent next() {
+    public ChatEvent next() {
         reading = true; // before reading cancelled: a cancel either sees this or is seen below
         try {
             while (pending.isEmpty()) {
@@ -96,7 +147,7 @@ public abstract class HttpEventSource implements ChatStream.Source {
                     end(); // the reading thread closes its own response
                     return null;
                 }
-                if (isDone()) {
+                if (done.getAsBoolean()) {
                     end();
                     break;
                 }
@@ -111,7 +162,7 @@ public abstract class HttpEventSource implements ChatStream.Source {
     private void readAndDecode() {
         byte[] frame;
         try {
-            frame = readFrame();
+            frame = reader.next();
         } catch (IOException e) {
             if (cancelled) {
                 end();
@@ -120,10 +171,10 @@ public abstract class HttpEventSource implements ChatStream.Source {
             throw interrupted(transport.failure(e, "reading the stream"));
         }
         if (frame == null) {
-            throw interrupted("the stream ended without " + endMarker(), null);
+            throw interrupted("the stream ended without " + endMarker, null);
         }
         try {
-            decode(frame, queue);
+            decoder.decode(frame, queue);
         } catch (MalformedResponseException e) {
             throw interrupted(e);
         } catch (StreamInterruptedException e) {
@@ -138,7 +189,7 @@ public abstract class HttpEventSource implements ChatStream.Source {
 
     private StreamInterruptedException interrupted(String message, Throwable cause) {
         end();
-        return new StreamInterruptedException(message, partial(), cause);
+        return new StreamInterruptedException(message, partial.get(), cause);
     }
 
     private void end() {
@@ -153,7 +204,7 @@ public abstract class HttpEventSource implements ChatStream.Source {
      * enter/exit} and drained the body on the closing thread. A reader closes it itself as it ends.
      */
     @Override
-    public final void cancel() {
+    public void cancel() {
         cancelled = true;
         HttpTransport.Exchange e = exchange;
         if (e != null) {
