@@ -1,7 +1,6 @@
 package dev.switchboard.core.wire.internal;
 
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,27 +41,8 @@ public final class CompletionCodec {
                 g.writeStringField("model", r.model());
             }
             g.writeStringField("prompt", r.prompt());
-            if (r.temperature() != null) {
-                g.writeNumberField("temperature", r.temperature());
-            }
-            if (r.topP() != null) {
-                g.writeNumberField("top_p", r.topP());
-            }
-            if (r.maxTokens() != null) {
-                g.writeNumberField("max_tokens", r.maxTokens());
-            }
-            if (!r.stop().isEmpty()) {
-                Writes.writeStrings(g, "stop", r.stop());
-            }
-            if (r.seed() != null) {
-                g.writeNumberField("seed", r.seed());
-            }
-            g.writeBooleanField("stream", stream);
-            if (stream) {
-                g.writeObjectFieldStart("stream_options");
-                g.writeBooleanField("include_usage", true);
-                g.writeEndObject();
-            }
+            Writes.writeSampling(g, r.temperature(), r.topP(), r.maxTokens(), r.stop(), r.seed());
+            Writes.writeStream(g, stream);
             Writes.writeExtensions(g, r.extensions(), REQUEST_FIELDS);
             g.writeEndObject();
         });
@@ -88,15 +68,7 @@ public final class CompletionCodec {
         List<String> stop = Fields.strings(root, "stop", "stop", "stop");
         Long seed = Fields.integer(root, "seed", "seed", "seed");
         Boolean stream = Fields.bool(root, "stream", "stream", "stream");
-        boolean includeUsage = false;
-        JsonNode options = root.get("stream_options");
-        if (options != null && !options.isNull()) {
-            if (!options.isObject()) {
-                throw Fields.wrong("stream_options", "an object", options, "stream_options");
-            }
-            Boolean include = Fields.bool(options, "include_usage", "stream_options.include_usage", "stream_options");
-            includeUsage = include != null && include;
-        }
+        boolean includeUsage = Fields.includeUsage(root);
         Map<String, Object> extensions = new LinkedHashMap<>();
         Fields.extensions(root, REQUEST_FIELDS, extensions);
         try {
@@ -146,7 +118,7 @@ public final class CompletionCodec {
         return new CompletionResponse(OpenAiReader.textOrNull(root.get("id")),
                 OpenAiReader.textOrNull(root.get("model")), text == null || text.isNull() ? "" : text.textValue(),
                 FinishReason.fromWire(OpenAiReader.textOrNull(choice.get("finish_reason"))),
-                OpenAiReader.usage(root.get("usage")), others(root, RESPONSE_FIELDS));
+                OpenAiReader.usage(root.get("usage")), OpenAiReader.others(root, RESPONSE_FIELDS));
     }
 
     /** One {@code text_completion} chunk, in llama-server's field order (08-completions-stream.txt). */
@@ -205,7 +177,7 @@ public final class CompletionCodec {
                 root.path("created").asLong(0), OpenAiReader.textOrNull(root.get("model")), hasChoice,
                 text == null || text.isNull() ? null : text.textValue(),
                 emptyToNull(OpenAiReader.textOrNull(choice.get("finish_reason"))),
-                OpenAiReader.usage(root.get("usage")), others(root, CHUNK_FIELDS));
+                OpenAiReader.usage(root.get("usage")), OpenAiReader.others(root, CHUNK_FIELDS));
         return new Parsed(chunk, null, 0);
     }
 
@@ -243,16 +215,5 @@ public final class CompletionCodec {
         g.writeNullField("logprobs");
         Writes.writeNullableString(g, "finish_reason", finishReason);
         g.writeEndObject();
-    }
-
-    private static Map<String, Object> others(JsonNode root, Set<String> known) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!known.contains(e.getKey()) && !e.getValue().isNull()) {
-                out.put(e.getKey(), Json.plain(e.getValue()));
-            }
-        }
-        return out;
     }
 }

@@ -96,6 +96,24 @@ public final class Fields {
         return v.booleanValue();
     }
 
+    /**
+     * {@code stream_options.include_usage}: false when {@code stream_options} or the flag is absent
+     * or null.
+     *
+     * @throws WireFormatException if {@code stream_options} is not an object or the flag not a boolean
+     */
+    public static boolean includeUsage(JsonNode root) {
+        JsonNode options = root.get("stream_options");
+        if (options == null || options.isNull()) {
+            return false;
+        }
+        if (!options.isObject()) {
+            throw wrong("stream_options", "an object", options, "stream_options");
+        }
+        Boolean include = bool(options, "include_usage", "stream_options.include_usage", "stream_options");
+        return include != null && include;
+    }
+
     /** {@code stop}: a string or an array of strings; empty when absent. */
     public static List<String> strings(JsonNode obj, String field, String path, String param) {
         JsonNode v = obj.get(field);

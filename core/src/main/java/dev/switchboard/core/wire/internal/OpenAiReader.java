@@ -53,16 +53,22 @@ public final class OpenAiReader {
             content = split[1];
         }
         List<ToolCall> calls = toolCalls(message.get("tool_calls"), body);
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!RESPONSE_FIELDS.contains(e.getKey()) && !e.getValue().isNull()) {
-                extensions.put(e.getKey(), Json.plain(e.getValue()));
-            }
-        }
+        Map<String, Object> extensions = others(root, RESPONSE_FIELDS);
         return new ChatResponse(textOrNull(root.get("id")), textOrNull(root.get("model")),
                 new ChatMessage.AssistantMessage(content, reasoning, calls),
                 FinishReason.fromWire(textOrNull(choice.get("finish_reason"))), usage(root.get("usage")), extensions);
+    }
+
+    /** The top-level fields of {@code root} not in {@code known} and not null, as plain values. */
+    static Map<String, Object> others(JsonNode root, Set<String> known) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!known.contains(e.getKey()) && !e.getValue().isNull()) {
+                out.put(e.getKey(), Json.plain(e.getValue()));
+            }
+        }
+        return out;
     }
 
     /** An embeddings response; vectors ordered by {@code data[].index}; float arrays or base64. */

@@ -46,15 +46,7 @@ public final class OpenAiRequestReader {
         Long seed = Fields.integer(root, "seed", "seed", "seed");
         ResponseFormat format = responseFormat(root.get("response_format"));
         Boolean stream = Fields.bool(root, "stream", "stream", "stream");
-        boolean includeUsage = false;
-        JsonNode options = root.get("stream_options");
-        if (options != null && !options.isNull()) {
-            if (!options.isObject()) {
-                throw Fields.wrong("stream_options", "an object", options, "stream_options");
-            }
-            Boolean include = Fields.bool(options, "include_usage", "stream_options.include_usage", "stream_options");
-            includeUsage = include != null && include;
-        }
+        boolean includeUsage = Fields.includeUsage(root);
         Map<String, Object> extensions = new LinkedHashMap<>();
         Fields.extensions(root, CHAT_FIELDS, extensions);
         try {

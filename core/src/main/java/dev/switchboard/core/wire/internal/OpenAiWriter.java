@@ -51,31 +51,12 @@ public final class OpenAiWriter {
                 }
                 g.writeEndArray();
             }
-            if (r.temperature() != null) {
-                g.writeNumberField("temperature", r.temperature());
-            }
-            if (r.topP() != null) {
-                g.writeNumberField("top_p", r.topP());
-            }
-            if (r.maxTokens() != null) {
-                g.writeNumberField("max_tokens", r.maxTokens());
-            }
-            if (!r.stop().isEmpty()) {
-                Writes.writeStrings(g, "stop", r.stop());
-            }
-            if (r.seed() != null) {
-                g.writeNumberField("seed", r.seed());
-            }
+            Writes.writeSampling(g, r.temperature(), r.topP(), r.maxTokens(), r.stop(), r.seed());
             if (r.responseFormat() != null) {
                 g.writeFieldName("response_format");
                 writeResponseFormat(g, r.responseFormat());
             }
-            g.writeBooleanField("stream", stream);
-            if (stream) {
-                g.writeObjectFieldStart("stream_options");
-                g.writeBooleanField("include_usage", true);
-                g.writeEndObject();
-            }
+            Writes.writeStream(g, stream);
             Writes.writeExtensions(g, r.extensions(), REQUEST_FIELDS);
             g.writeEndObject();
         });

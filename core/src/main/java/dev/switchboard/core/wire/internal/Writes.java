@@ -49,6 +49,40 @@ public final class Writes {
         g.writeEndArray();
     }
 
+    /**
+     * The sampling fields both {@code /v1/chat/completions} and {@code /v1/completions} send, in
+     * this order, each only when set: {@code temperature}, {@code top_p}, {@code max_tokens},
+     * {@code stop} (when not empty), {@code seed}.
+     */
+    public static void writeSampling(JsonGenerator g, Double temperature, Double topP, Integer maxTokens,
+            List<String> stop, Long seed) throws IOException {
+        if (temperature != null) {
+            g.writeNumberField("temperature", temperature);
+        }
+        if (topP != null) {
+            g.writeNumberField("top_p", topP);
+        }
+        if (maxTokens != null) {
+            g.writeNumberField("max_tokens", maxTokens);
+        }
+        if (!stop.isEmpty()) {
+            writeStrings(g, "stop", stop);
+        }
+        if (seed != null) {
+            g.writeNumberField("seed", seed);
+        }
+    }
+
+    /** {@code "stream":stream}, and when streaming {@code "stream_options":{"include_usage":true}}. */
+    public static void writeStream(JsonGenerator g, boolean stream) throws IOException {
+        g.writeBooleanField("stream", stream);
+        if (stream) {
+            g.writeObjectFieldStart("stream_options");
+            g.writeBooleanField("include_usage", true);
+            g.writeEndObject();
+        }
+    }
+
     /** {@code "field":[...]} of strings. */
     public static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
         g.writeArrayFieldStart(field);
