@@ -51,7 +51,7 @@ public final class CompletionStreamDecoder {
         if (done) {
             return;
         }
-        if (isDone(buf, off, len)) {
+        if (Sse.isDonePayload(buf, off, len)) {
             done = true;
             finish(FinishReason.OTHER, out);
             if (usage != null) {
@@ -117,17 +117,5 @@ public final class CompletionStreamDecoder {
         }
         finished = true;
         out.accept(new ChatEvent.Finish(reason));
-    }
-
-    private static boolean isDone(byte[] buf, int off, int len) {
-        int from = off;
-        int to = off + len;
-        while (from < to && buf[from] <= ' ') {
-            from++;
-        }
-        while (to > from && buf[to - 1] <= ' ') {
-            to--;
-        }
-        return new String(buf, from, to - from, java.nio.charset.StandardCharsets.US_ASCII).equals("[DONE]");
     }
 }

@@ -39,8 +39,6 @@ import dev.switchboard.core.wire.internal.ToolCallMerger;
  */
 public final class OpenAiStreamDecoder {
 
-    private static final byte[] DONE = {'[', 'D', 'O', 'N', 'E', ']'};
-
     private final ChunkReader chunk = new ChunkReader();
     private final ThinkTagSplitter splitter = new ThinkTagSplitter();
     /** Made at the first tool-call fragment: most streams have none. */
@@ -74,7 +72,7 @@ public final class OpenAiStreamDecoder {
         if (done) {
             return;
         }
-        if (isDone(buf, off, len)) {
+        if (Sse.isDonePayload(buf, off, len)) {
             this.out = out;
             try {
                 splitter.flush(recorder);
@@ -194,25 +192,5 @@ public final class OpenAiStreamDecoder {
             reasoning.append(((ChatEvent.ReasoningDelta) event).text());
         }
         out.accept(event);
-    }
-
-    private static boolean isDone(byte[] buf, int off, int len) {
-        int from = off;
-        int to = off + len;
-        while (from < to && buf[from] <= ' ') {
-            from++;
-        }
-        while (to > from && buf[to - 1] <= ' ') {
-            to--;
-        }
-        if (to - from != DONE.length) {
-            return false;
-        }
-        for (int i = 0; i < DONE.length; i++) {
-            if (buf[from + i] != DONE[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }
