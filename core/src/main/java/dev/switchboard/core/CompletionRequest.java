@@ -49,15 +49,7 @@ public record CompletionRequest(
         Objects.requireNonNull(prompt, "prompt is required");
         stop = stop == null ? List.of() : List.copyOf(stop);
         extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
-        if (temperature != null && (temperature < 0 || temperature > 2)) {
-            throw new IllegalArgumentException("temperature must be between 0 and 2, was " + temperature);
-        }
-        if (topP != null && (topP < 0 || topP > 1)) {
-            throw new IllegalArgumentException("top_p must be between 0 and 1, was " + topP);
-        }
-        if (maxTokens != null && maxTokens < 0) {
-            throw new IllegalArgumentException("max_tokens must not be negative, was " + maxTokens);
-        }
+        SamplingChecks.check(temperature, topP, maxTokens);
     }
 
     /** A request for {@code prompt} with every option unset. */
