@@ -1,6 +1,5 @@
 package dev.switchboard.server.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,9 +21,7 @@ import dev.switchboard.core.wire.Sse;
  * {@code ollama-wire.md} section 4); then {@code data: [DONE]}. Reasoning and tool-call events
  * have no place in a text completion and are left out (Ollama drops {@code thinking} there too).
  */
-public final class CompletionFormat implements ChatFormat {
-
-    private static final byte[] MALFORMED = "data: {not json\n\n".getBytes(StandardCharsets.US_ASCII);
+public final class CompletionFormat extends OpenAiSseFormat {
 
     private final String id;
     private final long created;
@@ -42,11 +39,6 @@ public final class CompletionFormat implements ChatFormat {
         this.created = created;
         this.model = model;
         this.includeUsage = includeUsage;
-    }
-
-    @Override
-    public String streamContentType() {
-        return "text/event-stream";
     }
 
     @Override
@@ -76,21 +68,6 @@ public final class CompletionFormat implements ChatFormat {
             out.add(frame(CompletionChunk.usageOnly(id, created, model, usage)));
         }
         return out;
-    }
-
-    @Override
-    public byte[] endMarker() {
-        return Sse.done();
-    }
-
-    @Override
-    public byte[] malformedFrame() {
-        return MALFORMED.clone();
-    }
-
-    @Override
-    public byte[] errorFrame(int status, String message) {
-        return Sse.frame(OpenAiWire.writeError(status, message, null));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.switchboard.server.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +29,7 @@ import dev.switchboard.server.engine.ReasoningShape;
  * chunk when there is one, else the finish chunk, as llama-server puts its {@code timings}
  * ({@code 06-chat-stream-usage.txt}, {@code 11-tools-required-stream.txt}).
  */
-public final class OpenAiFormat implements ChatFormat {
-
-    private static final byte[] MALFORMED = "data: {not json\n\n".getBytes(StandardCharsets.US_ASCII);
+public final class OpenAiFormat extends OpenAiSseFormat {
 
     private final String id;
     private final long created;
@@ -54,11 +51,6 @@ public final class OpenAiFormat implements ChatFormat {
         this.model = model;
         this.shape = shape;
         this.includeUsage = includeUsage;
-    }
-
-    @Override
-    public String streamContentType() {
-        return "text/event-stream";
     }
 
     @Override
@@ -110,21 +102,6 @@ public final class OpenAiFormat implements ChatFormat {
             out.add(frame(chunk(null, null, null, null, List.of(), null, usage), extensions));
         }
         return out;
-    }
-
-    @Override
-    public byte[] endMarker() {
-        return Sse.done();
-    }
-
-    @Override
-    public byte[] malformedFrame() {
-        return MALFORMED.clone();
-    }
-
-    @Override
-    public byte[] errorFrame(int status, String message) {
-        return Sse.frame(OpenAiWire.writeError(status, message, null));
     }
 
     @Override
