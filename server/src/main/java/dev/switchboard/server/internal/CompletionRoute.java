@@ -7,7 +7,6 @@ import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.CompletionRequest;
 import dev.switchboard.core.wire.InboundCompletion;
 import dev.switchboard.core.wire.OpenAiWire;
-import dev.switchboard.core.wire.WireFormatException;
 import dev.switchboard.server.engine.Engine;
 
 /**
@@ -28,11 +27,8 @@ public final class CompletionRoute {
 
     /** Answers one request, on its event loop; {@code body} is the whole request body. */
     public void handle(HttpServerRequest request, Buffer body) {
-        InboundCompletion inbound;
-        try {
-            inbound = OpenAiWire.readCompletionRequest(body.getBytes());
-        } catch (WireFormatException | IllegalArgumentException e) {
-            ErrorReplies.send(request.response(), request.path(), 400, e.getMessage(), null);
+        InboundCompletion inbound = ErrorReplies.readOr400(request, body, OpenAiWire::readCompletionRequest);
+        if (inbound == null) {
             return;
         }
         long created = System.currentTimeMillis() / 1000;

@@ -1,12 +1,15 @@
 package dev.switchboard.server.internal;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 import dev.switchboard.core.wire.OllamaWire;
 import dev.switchboard.core.wire.OpenAiWire;
+import dev.switchboard.core.wire.WireFormatException;
 
 /**
  * Error answers in the envelope of the route's family: Ollama's {@code {"error":"..."}} under
@@ -54,5 +57,19 @@ public final class ErrorReplies {
             response.putHeader("Retry-After", Long.toString(Math.max(0, seconds)));
         }
         response.end(Buffer.buffer(body(path, status, message)));
+    }
+
+    /**
+     * Reads {@code body} with {@code reader} (one of core's wire readers); if the reader refuses it
+     * ({@link WireFormatException} or {@link IllegalArgumentException}), answers 400 with its
+     * message in the route's error shape and returns null.
+     */
+    public static <T> T readOr400(HttpServerRequest request, Buffer body, Function<byte[], T> reader) {
+        try {
+            return reader.apply(body.getBytes());
+        } catch (WireFormatException | IllegalArgumentException e) {
+            send(request.response(), request.path(), 400, e.getMessage(), null);
+            return null;
+        }
     }
 }

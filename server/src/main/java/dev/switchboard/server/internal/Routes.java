@@ -15,7 +15,6 @@ import dev.switchboard.core.ModelInfo;
 import dev.switchboard.core.wire.InboundChat;
 import dev.switchboard.core.wire.OllamaWire;
 import dev.switchboard.core.wire.OpenAiWire;
-import dev.switchboard.core.wire.WireFormatException;
 import dev.switchboard.server.AudioOptions;
 import dev.switchboard.server.internal.audio.AudioClip;
 import dev.switchboard.server.internal.audio.AudioRoute;
@@ -156,11 +155,8 @@ public final class Routes implements Handler<HttpServerRequest> {
     }
 
     private void openAiChat(HttpServerRequest request, Buffer body) {
-        InboundChat inbound;
-        try {
-            inbound = OpenAiWire.readChatRequest(body.getBytes());
-        } catch (WireFormatException | IllegalArgumentException e) {
-            error(request, 400, e.getMessage());
+        InboundChat inbound = ErrorReplies.readOr400(request, body, OpenAiWire::readChatRequest);
+        if (inbound == null) {
             return;
         }
         long created = System.currentTimeMillis() / 1000;
@@ -170,12 +166,9 @@ public final class Routes implements Handler<HttpServerRequest> {
     }
 
     private void ollamaChat(HttpServerRequest request, Buffer body, boolean generate) {
-        InboundChat inbound;
-        try {
-            byte[] bytes = body.getBytes();
-            inbound = generate ? OllamaWire.readGenerateRequest(bytes) : OllamaWire.readChatRequest(bytes);
-        } catch (WireFormatException | IllegalArgumentException e) {
-            error(request, 400, e.getMessage());
+        InboundChat inbound = ErrorReplies.readOr400(request, body,
+                generate ? OllamaWire::readGenerateRequest : OllamaWire::readChatRequest);
+        if (inbound == null) {
             return;
         }
         ChatExchange.begin(server, request, inbound.request(), inbound.stream(),

@@ -15,7 +15,6 @@ import io.vertx.core.http.HttpServerResponse;
 import dev.switchboard.core.wire.InboundChat;
 import dev.switchboard.core.wire.OpenAiWire;
 import dev.switchboard.core.wire.Sse;
-import dev.switchboard.core.wire.WireFormatException;
 import dev.switchboard.server.AudioOptions;
 import dev.switchboard.server.internal.ErrorReplies;
 import dev.switchboard.server.internal.FramePump;
@@ -61,11 +60,8 @@ public final class AudioRoute {
 
     /** Answers one request, on its event loop; {@code body} is the whole request body. */
     public void handle(HttpServerRequest request, Buffer body) {
-        InboundChat inbound;
-        try {
-            inbound = OpenAiWire.readChatRequest(body.getBytes());
-        } catch (WireFormatException | IllegalArgumentException e) {
-            ErrorReplies.send(request.response(), request.path(), 400, e.getMessage(), null);
+        InboundChat inbound = ErrorReplies.readOr400(request, body, OpenAiWire::readChatRequest);
+        if (inbound == null) {
             return;
         }
         String model = inbound.request().model() != null ? inbound.request().model() : server.defaultModel();

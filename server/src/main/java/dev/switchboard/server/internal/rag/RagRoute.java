@@ -11,7 +11,6 @@ import dev.switchboard.core.ChatMessage;
 import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.wire.InboundChat;
 import dev.switchboard.core.wire.OpenAiWire;
-import dev.switchboard.core.wire.WireFormatException;
 import dev.switchboard.server.RagOptions;
 import dev.switchboard.server.internal.ChatExchange;
 import dev.switchboard.server.internal.ErrorReplies;
@@ -53,11 +52,8 @@ public final class RagRoute {
                     + " with a knowledge directory (--rag-dir DIR, or SwitchboardServer.builder().rag(...))", null);
             return;
         }
-        InboundChat inbound;
-        try {
-            inbound = OpenAiWire.readChatRequest(body.getBytes());
-        } catch (WireFormatException | IllegalArgumentException e) {
-            ErrorReplies.send(request.response(), request.path(), 400, e.getMessage(), null);
+        InboundChat inbound = ErrorReplies.readOr400(request, body, OpenAiWire::readChatRequest);
+        if (inbound == null) {
             return;
         }
         String query = lastUserText(inbound.request());
