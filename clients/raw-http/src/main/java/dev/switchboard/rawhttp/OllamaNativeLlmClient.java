@@ -85,7 +85,7 @@ public final class OllamaNativeLlmClient implements LlmClient {
     @Override
     public ChatStream stream(ChatRequest request) {
         ChatRequest resolved = request.withDefaultModel(endpoint.chatModel());
-        return open(chatUrl, OllamaWire.writeChatRequest(resolved, true));
+        return HttpEventSource.ollama(http).post(chatUrl, OllamaWire.writeChatRequest(resolved, true));
     }
 
     /**
@@ -103,7 +103,8 @@ public final class OllamaNativeLlmClient implements LlmClient {
                 .put("model", model == null ? endpoint.chatModel() : model)
                 .put("prompt", prompt)
                 .put("stream", true);
-        return open(generateUrl, body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] json = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return HttpEventSource.ollama(http).post(generateUrl, json);
     }
 
     /** {@inheritDoc} A request without a model uses {@link Endpoint#embeddingModel()}. */
@@ -152,14 +153,6 @@ public final class OllamaNativeLlmClient implements LlmClient {
     @Override
     public void close() {
         http.close();
-    }
-
-    /** Posts {@code json} to {@code url} and streams the NDJSON answer; reader and decoder made first. */
-    private ChatStream open(HttpTransport.Target url, byte[] json) {
-        HttpEventSource source = HttpEventSource.ollama(http);
-        ChatStream stream = ChatStream.of(source);
-        source.open(http.postForStream(url, json));
-        return stream;
     }
 
     private HttpTransport.Target url(String path) {

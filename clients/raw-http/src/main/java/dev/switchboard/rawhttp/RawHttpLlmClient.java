@@ -78,7 +78,7 @@ public final class RawHttpLlmClient implements LlmClient {
     @Override
     public ChatStream stream(ChatRequest request) {
         ChatRequest resolved = request.withDefaultModel(endpoint.chatModel());
-        return open(HttpEventSource.chat(http), chatUrl, OpenAiWire.writeChatRequest(resolved, true));
+        return HttpEventSource.chat(http).post(chatUrl, OpenAiWire.writeChatRequest(resolved, true));
     }
 
     /**
@@ -102,7 +102,7 @@ public final class RawHttpLlmClient implements LlmClient {
     @Override
     public ChatStream streamCompletion(CompletionRequest request) {
         CompletionRequest resolved = request.withDefaultModel(endpoint.chatModel());
-        return open(HttpEventSource.completion(http), completionsUrl,
+        return HttpEventSource.completion(http).post(completionsUrl,
                 OpenAiWire.writeCompletionRequest(resolved, true));
     }
 
@@ -128,16 +128,6 @@ public final class RawHttpLlmClient implements LlmClient {
     @Override
     public void close() {
         http.close();
-    }
-
-    /**
-     * Posts {@code json} to {@code url} and streams the answer through {@code source}, whose reader
-     * and decoder were made before the request goes out.
-     */
-    private ChatStream open(HttpEventSource source, HttpTransport.Target url, byte[] json) {
-        ChatStream stream = ChatStream.of(source);
-        source.open(http.postForStream(url, json));
-        return stream;
     }
 
     private HttpTransport.Target url(String path) {

@@ -122,6 +122,19 @@ public final class HttpEventSource implements ChatStream.Source {
     }
 
     /**
+     * Posts {@code json} to {@code url} through this source's transport and returns the stream over
+     * the answer; this source (reader and decoder included) was made before the request goes out.
+     *
+     * @throws LlmException as {@link HttpTransport#postForStream} throws, typed by status
+     * @throws IllegalStateException if already opened
+     */
+    public ChatStream post(HttpTransport.Target url, byte[] json) {
+        ChatStream stream = ChatStream.of(this);
+        open(transport.postForStream(url, json));
+        return stream;
+    }
+
+    /**
      * Reads the stream from {@code exchange}; call once, before the first {@link #next()}.
      *
      * @param exchange a 2xx response whose body is the stream
