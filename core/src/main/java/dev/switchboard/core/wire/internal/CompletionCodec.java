@@ -87,17 +87,7 @@ public final class CompletionCodec {
             g.writeArrayFieldStart("choices");
             writeChoice(g, r.text(), r.finishReason() == null ? null : r.finishReason().wireName());
             g.writeEndArray();
-            g.writeNumberField("created", created);
-            if (r.model() != null) {
-                g.writeStringField("model", r.model());
-            }
-            g.writeStringField("object", "text_completion");
-            if (r.usage() != null) {
-                Writes.writeUsage(g, r.usage());
-            }
-            if (r.id() != null) {
-                g.writeStringField("id", r.id());
-            }
+            Writes.writeResponseTail(g, created, r.model(), "text_completion", r.usage(), r.id());
             Writes.writeExtensions(g, r.extensions(), RESPONSE_FIELDS);
             g.writeEndObject();
         });
@@ -130,17 +120,7 @@ public final class CompletionCodec {
                 writeChoice(g, c.text() == null ? "" : c.text(), c.finishReason());
             }
             g.writeEndArray();
-            g.writeNumberField("created", c.created());
-            if (c.model() != null) {
-                g.writeStringField("model", c.model());
-            }
-            g.writeStringField("object", "text_completion");
-            if (c.usage() != null) {
-                Writes.writeUsage(g, c.usage());
-            }
-            if (c.id() != null) {
-                g.writeStringField("id", c.id());
-            }
+            Writes.writeResponseTail(g, c.created(), c.model(), "text_completion", c.usage(), c.id());
             g.writeEndObject();
         });
     }

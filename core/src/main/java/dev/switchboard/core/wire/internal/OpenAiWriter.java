@@ -98,17 +98,7 @@ public final class OpenAiWriter {
             g.writeEndObject();
             g.writeEndObject();
             g.writeEndArray();
-            g.writeNumberField("created", created);
-            if (r.model() != null) {
-                g.writeStringField("model", r.model());
-            }
-            g.writeStringField("object", "chat.completion");
-            if (r.usage() != null) {
-                Writes.writeUsage(g, r.usage());
-            }
-            if (r.id() != null) {
-                g.writeStringField("id", r.id());
-            }
+            Writes.writeResponseTail(g, created, r.model(), "chat.completion", r.usage(), r.id());
             Writes.writeExtensions(g, r.extensions(), RESPONSE_FIELDS);
             g.writeEndObject();
         });

@@ -83,6 +83,27 @@ public final class Writes {
         }
     }
 
+    /**
+     * The fields after {@code choices} in llama-server's order for a {@code chat.completion}, a
+     * {@code text_completion} and its chunks ({@code 04-chat-nonstream.txt}, {@code 07-completions.txt},
+     * {@code 08-completions-stream.txt}): {@code created}, {@code model} (when set), {@code object},
+     * {@code usage} (when set), {@code id} (when set).
+     */
+    public static void writeResponseTail(JsonGenerator g, long created, String model, String object, Usage usage,
+            String id) throws IOException {
+        g.writeNumberField("created", created);
+        if (model != null) {
+            g.writeStringField("model", model);
+        }
+        g.writeStringField("object", object);
+        if (usage != null) {
+            writeUsage(g, usage);
+        }
+        if (id != null) {
+            g.writeStringField("id", id);
+        }
+    }
+
     /** {@code "field":[...]} of strings. */
     public static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
         g.writeArrayFieldStart(field);
