@@ -39,7 +39,7 @@ public final class AudioChat {
      */
     public static String run(String baseUrl, String apiKey, String model, String prompt, Path wavFile)
             throws IOException {
-        ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", true);
+        ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", true).put("max_tokens", 512);
         body.putArray("modalities").add("text").add("audio");
         body.putObject("audio").put("voice", "alloy").put("format", "pcm16");
         body.putArray("messages").addObject().put("role", "user").put("content", prompt);
