@@ -1,6 +1,7 @@
 package dev.switchboard.gateway;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,10 +108,33 @@ public final class GatewayCommand implements Callable<Integer> {
             ServeCommand.main(args);
             return;
         }
-        int status = new CommandLine(new GatewayCommand(System.out, new CountDownLatch(1), System.getenv())).execute(args);
+        int status = commandLine(new GatewayCommand(System.out, new CountDownLatch(1), System.getenv())).execute(args);
         if (status != 0) {
             System.exit(status);
         }
+    }
+
+    /**
+     * The command line for {@code command}. A usage error names a mistyped option but never echoes
+     * the arguments, as picocli's own message does: the value after a mistyped {@code --api-key} is a key.
+     */
+    static CommandLine commandLine(GatewayCommand command) {
+        CommandLine cli = new CommandLine(command);
+        cli.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = cli.getErr();
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                List<String> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
+                        .map(a -> a.split("=", 2)[0]).toList();
+                err.println("error: " + (options.isEmpty() ? "unexpected arguments" : "unknown options " + options)
+                        + " (keys are read from $SWITCHBOARD_API_KEY, $LLM_UPSTREAM_API_KEY or a --*-api-key-file,"
+                        + " never from the command line)");
+            } else {
+                err.println("error: " + e.getMessage());
+            }
+            cli.usage(err);
+            return cli.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        return cli;
     }
 
     /**
@@ -124,6 +148,7 @@ public final class GatewayCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         String upstreamKey = Secrets.read(upstreamApiKeyFile, "LLM_UPSTREAM_API_KEY", env);
         String apiKey = Secrets.read(apiKeyFile, "SWITCHBOARD_API_KEY", env);
+        PrintStream out = dev.switchboard.server.cli.Secrets.redacting(this.out, upstreamKey, apiKey); // should a line quote one
         UpstreamEngine.Builder engine = UpstreamEngine.builder()
                 .healthCheckInterval(Duration.ofSeconds(healthIntervalSeconds))
                 .maxConcurrentCalls(maxStreams)
