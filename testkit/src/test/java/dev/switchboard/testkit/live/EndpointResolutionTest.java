@@ -57,6 +57,18 @@ class EndpointResolutionTest {
     }
 
     @Test
+    void theDescriptionNeverShowsTheBaseUrlsCredentials() throws Exception {
+        Map<String, String> env = Map.of("LLM_BASE_URL", "http://user:pw-secret-5@127.0.0.1:1/v1", "LLM_MODEL", "m",
+                "LLM_PROBE_TIMEOUT", "0.5");
+
+        try (LiveEndpoint live = EndpointResolution.resolve(env, log::add)) {
+            assertThat(live.describe()).startsWith("LLM_BASE_URL at http://user:***@127.0.0.1:1/v1")
+                    .doesNotContain("pw-secret-5");
+        }
+        assertThat(log).singleElement().asString().doesNotContain("pw-secret-5");
+    }
+
+    @Test
     void aServerThatAnswersLikeOllamaIsSeenToServeTheNativeApi() throws Exception {
         // A generous probe timeout: a fresh server on a loaded CI machine may take over a second to answer
         // its first request (the fixed one-second probe failed there).
