@@ -1,7 +1,6 @@
 package dev.switchboard.gateway;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.cli.Secrets;
 import dev.switchboard.server.cli.RouteOptions;
 import dev.switchboard.server.cli.ServeCommand;
 import dev.switchboard.server.engine.UpstreamEngine;
@@ -36,8 +36,9 @@ import dev.switchboard.server.engine.UpstreamState;
  * <p>Every option falls back to an environment variable (as the FastAPI proxy it replaces):
  * {@code LLM_UPSTREAM_URL} (comma-separated) or {@code OLLAMA_BASE_URL}, {@code PORT}, {@code HOST},
  * {@code TIMEOUT}, {@code CORS_ORIGINS}, and the keys {@code SWITCHBOARD_API_KEY} (what callers
- * must send) and {@code LLM_UPSTREAM_API_KEY} (what the gateway sends upstream). Keys are read
- * from the environment or files only, never from the command line, and never printed.
+ * must send; several comma-separated) and {@code LLM_UPSTREAM_API_KEY} (what the gateway sends
+ * upstream). Keys are best given in files or the environment ({@code --api-key} on the command line
+ * is allowed, but {@code ps} shows it), and are never printed.
  *
  * <p>With {@code --model} or {@code --demo-model} it runs the server's standalone llama.cpp
  * endpoint ({@link ServeCommand}) instead. Exit status: 0 after Ctrl+C, 2 for bad arguments, 1
@@ -83,10 +84,15 @@ public final class GatewayCommand implements Callable<Integer> {
             + " (https://app.example.com), * for any; repeat for several. Default: $CORS_ORIGINS (comma-separated), else none")
     List<String> corsOrigins = new ArrayList<>();
 
+    @Option(names = "--api-key", paramLabel = "KEY",
+            description = "require KEY (Authorization: Bearer or x-api-key) on every route but / and /health; repeat for"
+                    + " several. Shown by ps to every user of the machine: prefer --api-key-file or $SWITCHBOARD_API_KEY")
+    List<String> apiKeys = new ArrayList<>();
+
     @Option(names = "--api-key-file", paramLabel = "FILE",
-            description = "require the key in FILE (Authorization: Bearer or x-api-key) on every route but / and /health;"
-                    + " default $SWITCHBOARD_API_KEY, else no key")
-    Path apiKeyFile;
+            description = "as --api-key, every non-blank line of FILE a key (# starts a comment); repeat for several."
+                    + " Without --api-key or --api-key-file: $SWITCHBOARD_API_KEY (comma-separated), else no key")
+    List<Path> apiKeyFiles = new ArrayList<>();
 
     @Option(names = "--upstream-api-key-file", paramLabel = "FILE",
             description = "send the key in FILE to every upstream; default $LLM_UPSTREAM_API_KEY, else none")
@@ -114,27 +120,9 @@ public final class GatewayCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The command line for {@code command}. A usage error names a mistyped option but never echoes
-     * the arguments, as picocli's own message does: the value after a mistyped {@code --api-key} is a key.
-     */
+    /** The command line for {@code command}: usage errors never echo an argument (it may be a key). */
     static CommandLine commandLine(GatewayCommand command) {
-        CommandLine cli = new CommandLine(command);
-        cli.setParameterExceptionHandler((e, args) -> {
-            PrintWriter err = cli.getErr();
-            if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
-                List<String> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
-                        .map(a -> a.split("=", 2)[0]).toList();
-                err.println("error: " + (options.isEmpty() ? "unexpected arguments" : "unknown options " + options)
-                        + " (keys are read from $SWITCHBOARD_API_KEY, $LLM_UPSTREAM_API_KEY or a --*-api-key-file,"
-                        + " never from the command line)");
-            } else {
-                err.println("error: " + e.getMessage());
-            }
-            cli.usage(err);
-            return cli.getCommandSpec().exitCodeOnInvalidInput();
-        });
-        return cli;
+        return Secrets.hidingArgumentsInUsageErrors(new CommandLine(command));
     }
 
     /**
@@ -146,9 +134,11 @@ public final class GatewayCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws InterruptedException {
-        String upstreamKey = Secrets.read(upstreamApiKeyFile, "LLM_UPSTREAM_API_KEY", env);
-        String apiKey = Secrets.read(apiKeyFile, "SWITCHBOARD_API_KEY", env);
-        PrintStream out = dev.switchboard.server.cli.Secrets.redacting(this.out, upstreamKey, apiKey); // should a line quote one
+        String upstreamKey = upstreamKey(upstreamApiKeyFile, env);
+        List<String> callerKeys = Secrets.readAll(apiKeys, apiKeyFiles, "SWITCHBOARD_API_KEY", env);
+        List<String> keys = new ArrayList<>(callerKeys);
+        keys.add(upstreamKey);
+        PrintStream out = Secrets.redacting(this.out, keys.toArray(new String[0])); // should a line quote one
         UpstreamEngine.Builder engine = UpstreamEngine.builder()
                 .healthCheckInterval(Duration.ofSeconds(healthIntervalSeconds))
                 .maxConcurrentCalls(maxStreams)
@@ -158,11 +148,12 @@ public final class GatewayCommand implements Callable<Integer> {
                     Duration.ofSeconds(timeoutSeconds)));
         }
         UpstreamEngine built = engine.build();
-        SwitchboardServer server = SwitchboardServer.builder().engine(built).host(host).port(port).apiKey(apiKey)
+        SwitchboardServer server = SwitchboardServer.builder().engine(built).host(host).port(port).apiKeys(callerKeys)
                 .corsOrigins(origins()).rag(routes.rag()).audio(routes.audio()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "switchboard-shutdown"));
         out.println("Switchboard gateway on " + server.openAiBaseUrl() + " (OpenAI) and " + server.rootUrl()
-                + " (Ollama)" + (apiKey != null ? ", API key required" : ""));
+                + " (Ollama)" + (callerKeys.isEmpty() ? "" : ", API key required (" + callerKeys.size()
+                + (callerKeys.size() == 1 ? " key)" : " keys)")));
         for (UpstreamState state : built.health().upstreams()) {
             out.println("  upstream " + state.name() + " " + state.url() + ": "
                     + (state.healthy() ? "ok, models " + state.models() : "down, " + state.reason()));
@@ -173,6 +164,18 @@ public final class GatewayCommand implements Callable<Integer> {
         stopped.await();
         server.close();
         return 0;
+    }
+
+    /**
+     * The key sent upstream: the first line of {@code file} if given, else {@code $LLM_UPSTREAM_API_KEY}
+     * if set and not blank, else null.
+     *
+     * @throws IllegalArgumentException if the file is unreadable or empty (naming the file, never the key)
+     */
+    static String upstreamKey(Path file, Map<String, String> env) {
+        String fromEnv = env.get("LLM_UPSTREAM_API_KEY");
+        boolean useEnv = file == null && fromEnv != null && !fromEnv.isBlank();
+        return Secrets.read(null, useEnv ? "LLM_UPSTREAM_API_KEY" : null, file, env);
     }
 
     /** The {@code --upstream} values, else the environment's, else a local Ollama. */

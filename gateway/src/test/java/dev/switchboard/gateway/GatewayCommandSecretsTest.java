@@ -28,12 +28,12 @@ class GatewayCommandSecretsTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new CountDownLatch(0), Map.of()));
         cli.setErr(new PrintWriter(err, true));
 
-        int status = cli.execute("--upstream-api-key", KEY, "--api-key=" + KEY);
+        int status = cli.execute("--upstream-api-key", KEY, "--apikey=" + KEY);
 
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).doesNotContain(KEY)
-                .contains("error: unknown options [--upstream-api-key, --api-key]")
-                .contains("never from the command line").contains("--upstream-api-key-file");
+                .contains("error: unknown options [--upstream-api-key, --apikey]")
+                .contains("one may be a key").contains("--upstream-api-key-file");
     }
 
     @Test

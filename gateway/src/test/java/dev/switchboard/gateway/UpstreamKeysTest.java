@@ -57,11 +57,13 @@ class UpstreamKeysTest {
         Path file = dir.resolve("key");
         Files.writeString(file, KEY + "\n");
 
-        assertThat(Secrets.read(file, "LLM_UPSTREAM_API_KEY", Map.of("LLM_UPSTREAM_API_KEY", "other"))).isEqualTo(KEY);
-        assertThat(Secrets.read(null, "LLM_UPSTREAM_API_KEY", Map.of("LLM_UPSTREAM_API_KEY", " other "))).isEqualTo("other");
-        assertThat(Secrets.read(null, "LLM_UPSTREAM_API_KEY", Map.of())).isNull();
+        assertThat(GatewayCommand.upstreamKey(file, Map.of("LLM_UPSTREAM_API_KEY", "other"))).isEqualTo(KEY);
+        assertThat(GatewayCommand.upstreamKey(null, Map.of("LLM_UPSTREAM_API_KEY", " other "))).isEqualTo("other");
+        assertThat(GatewayCommand.upstreamKey(null, Map.of("LLM_UPSTREAM_API_KEY", " "))).isNull();
+        assertThat(GatewayCommand.upstreamKey(null, Map.of())).isNull();
         Files.writeString(file, "\n");
-        assertThatThrownBy(() -> Secrets.read(file, "X", Map.of())).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> GatewayCommand.upstreamKey(file, Map.of())).hasMessageContaining("is empty")
+                .message().doesNotContain(KEY);
     }
 
     @Test

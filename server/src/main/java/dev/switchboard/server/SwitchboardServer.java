@@ -23,6 +23,7 @@ import dev.switchboard.core.ModelInfo;
 import dev.switchboard.server.engine.Engine;
 import dev.switchboard.server.engine.ScriptedEngine;
 import dev.switchboard.server.fault.Faults;
+import dev.switchboard.server.internal.ApiKeys;
 import dev.switchboard.server.internal.ConnectionGuard;
 import dev.switchboard.server.internal.FatalErrorWatch;
 import dev.switchboard.server.internal.Routes;
@@ -164,7 +165,7 @@ public final class SwitchboardServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private int eventLoops = Math.max(1, Runtime.getRuntime().availableProcessors());
-        private String apiKey;
+        private List<String> apiKeys = List.of();
         private ServerLimits limits = ServerLimits.defaults();
         private Consumer<Throwable> onFatalError;
         private List<String> corsOrigins = List.of();
@@ -242,10 +243,10 @@ public final class SwitchboardServer implements AutoCloseable {
         }
 
         /**
-         * Requires {@code Authorization: Bearer <apiKey>} on every route but {@code GET /} and
-         * {@code GET /health}; a request without it, or with another key, gets 401
-         * {@code Invalid API Key} (llama-server's words) in the route's error envelope. Default
-         * null: no authentication.
+         * Requires {@code Authorization: Bearer <apiKey>} (or {@code x-api-key: <apiKey>}) on every
+         * route but {@code GET /} and {@code GET /health}; a request without it, or with another
+         * key, gets 401 {@code Invalid API Key} (llama-server's words) in the route's error
+         * envelope. Default null: no authentication. The same as {@code apiKeys(List.of(apiKey))}.
          *
          * @throws IllegalArgumentException if {@code apiKey} is empty
          */
@@ -253,7 +254,23 @@ public final class SwitchboardServer implements AutoCloseable {
             if (apiKey != null && apiKey.isEmpty()) {
                 throw new IllegalArgumentException("apiKey must not be empty; use null for none");
             }
-            this.apiKey = apiKey;
+            return apiKeys(apiKey == null ? List.of() : List.of(apiKey));
+        }
+
+        /**
+         * Requires one of {@code apiKeys} (one per user or application, say), as
+         * {@code Authorization: Bearer KEY} or {@code x-api-key: KEY}, on every route but
+         * {@code GET /} and {@code GET /health}; otherwise 401 {@code Invalid API Key}. The server
+         * keeps only their SHA-256 digests and compares in constant time; no key is ever logged or
+         * sent back. Default empty: no authentication. Replaces any earlier {@link #apiKey}.
+         *
+         * @throws IllegalArgumentException if a key is empty or holds a space, control or non-ASCII
+         *                                  character (no header could carry it)
+         * @throws NullPointerException     if {@code apiKeys} or one of them is null
+         */
+        public Builder apiKeys(List<String> apiKeys) {
+            ApiKeys.of(apiKeys); // checks them now, where the caller can see which call was wrong
+            this.apiKeys = List.copyOf(apiKeys);
             return this;
         }
 
@@ -316,7 +333,7 @@ public final class SwitchboardServer implements AutoCloseable {
             try {
                 List<ModelInfo> models = engine.models();
                 String defaultModel = models.isEmpty() ? ScriptedEngine.MODEL : models.get(0).id();
-                ServerContext context = new ServerContext(vertx, engine, new Faults(), defaultModel, apiKey,
+                ServerContext context = new ServerContext(vertx, engine, new Faults(), defaultModel, ApiKeys.of(apiKeys),
                         corsOrigins, limits);
                 RagRoute ragRoute = new RagRoute(context, rag == null ? null : KnowledgeBase.load(rag, engine), rag);
                 AudioRoute audioRoute = new AudioRoute(context, AudioClip.load(audio), audio);

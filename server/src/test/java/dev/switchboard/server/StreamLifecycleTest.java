@@ -95,10 +95,36 @@ class StreamLifecycleTest {
                     last = new String(chunk, StandardCharsets.UTF_8);
                 }
                 assertThat(bytes).isGreaterThan(20_000L * 1024);
-                assertThat(last).isEqualTo("data: [DONE]\n\n");
+                assertThat(last).endsWith("data: [DONE]\n\n"); // frames written together share an HTTP chunk
                 assertThat(flood.get().resumes.get()).isGreaterThan(0);
             }
             awaitTrue(() -> server.stats().completedStreams() == 1);
+        }
+    }
+
+    @Test
+    void eventsHandedOverTogetherAreWrittenTogether() throws IOException {
+        // 200 events and the end handed over before the event loop takes any: a task and a flush per
+        // event would send 200 HTTP chunks or more; taken together they go out in a few writes
+        try (SwitchboardServer server = SwitchboardServer.start(TestEngines.chatting((request, sink) -> {
+            for (int i = 0; i < 200; i++) {
+                sink.onEvent(new dev.switchboard.core.ChatEvent.TextDelta("w" + i + " "));
+            }
+            sink.onComplete();
+            return () -> { };
+        }))) {
+            try (RawHttp http = RawHttp.post(server, "/v1/chat/completions", "{\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"go\"}]}")) {
+                http.head();
+                int chunks = 0;
+                StringBuilder body = new StringBuilder();
+                for (byte[] chunk = http.chunk(); chunk != null; chunk = http.chunk()) {
+                    chunks++;
+                    body.append(new String(chunk, StandardCharsets.UTF_8));
+                }
+                assertThat(body.toString()).contains("\"w0 \"").contains("\"w199 \"").endsWith("data: [DONE]\n\n");
+                assertThat(body.toString().split("\n\n")).hasSize(203); // role chunk, 200 deltas, finish, [DONE]
+                assertThat(chunks).as("HTTP chunks for 203 frames").isLessThanOrEqualTo(5);
+            }
         }
     }
 

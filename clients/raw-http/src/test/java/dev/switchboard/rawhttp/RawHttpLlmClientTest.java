@@ -1,9 +1,13 @@
 package dev.switchboard.rawhttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,6 +76,42 @@ class RawHttpLlmClientTest {
         try (LlmClient client = new RawHttpLlmClient(endpoint.toBuilder().maxRetries(1).build());
                 ChatStream stream = client.stream(HELLO)) {
             assertThat(stream.collect().text()).isEqualTo("You said: Hello");
+        }
+    }
+
+    @Test
+    void closingFromAnotherThreadWhileAnotherReadsNeverThrows(Endpoint endpoint) throws Exception {
+        // a gateway's caller leaving: its event loop closes the upstream stream its relay thread is
+        // reading. Closing OkHttp's body under the reader threw IllegalStateException (Unbalanced
+        // enter/exit) in 16 of these 40 rounds; ChatStream.close promises never to throw
+        StringBuilder prompt = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            prompt.append('w').append(i).append(' ');
+        }
+        ChatRequest longAnswer = ChatRequest.builder().user(prompt.toString()).build();
+        try (LlmClient client = new RawHttpLlmClient(endpoint)) {
+            for (int round = 0; round < 40; round++) {
+                ChatStream stream = client.stream(longAnswer);
+                Iterator<ChatEvent> events = stream.iterator();
+                CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        while (events.hasNext()) {
+                            events.next();
+                        }
+                        return null;
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                });
+                Thread.sleep(1 + round % 7); // mid-stream, at varying points
+
+                assertThatCode(stream::close).as("round %d", round).doesNotThrowAnyException();
+                Throwable read = reader.get(10, TimeUnit.SECONDS);
+                if (read != null) { // a reader that asks for more after the close is told so (ChatStream)
+                    assertThat(read).as("round %d", round).isInstanceOf(IllegalStateException.class)
+                            .hasMessage("the stream was closed");
+                }
+            }
         }
     }
 

@@ -39,7 +39,8 @@ public final class AudioChat {
      */
     public static String run(String baseUrl, String apiKey, String model, String prompt, Path wavFile)
             throws IOException {
-        ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", true).put("max_tokens", 512);
+        ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", true)
+                .put("max_tokens", 512); // bounds the answer: a model that does not stop cannot fill the context
         body.putArray("modalities").add("text").add("audio");
         body.putObject("audio").put("voice", "alloy").put("format", "pcm16");
         body.putArray("messages").addObject().put("role", "user").put("content", prompt);

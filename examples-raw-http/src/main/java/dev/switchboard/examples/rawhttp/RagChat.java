@@ -34,7 +34,8 @@ public final class RagChat {
      * @throws IOException for a non-2xx status, an error event, or a stream without {@code data: [DONE]}
      */
     public static List<String> run(String baseUrl, String model, String question) throws IOException {
-        ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", true).put("max_tokens", 512);
+        ObjectNode body = MAPPER.createObjectNode().put("model", model).put("stream", true)
+                .put("max_tokens", 512); // bounds the answer: a model that does not stop cannot fill the context
         body.putArray("messages").addObject().put("role", "user").put("content", question);
         Request request = new Request.Builder().url(baseUrl.replaceFirst("/v1/?$", "") + "/rag/chat/completions")
                 .post(RequestBody.create(MAPPER.writeValueAsString(body), MediaType.get("application/json"))).build();

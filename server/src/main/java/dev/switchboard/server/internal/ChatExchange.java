@@ -1,7 +1,9 @@
 package dev.switchboard.server.internal;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.vertx.core.Context;
@@ -58,6 +60,19 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
 
     /** Events handed over by the engine and not yet taken by the event loop; any thread. */
     private final AtomicInteger inflight = new AtomicInteger();
+    /**
+     * What the engine handed over, in order, for the event loop to take: events, then
+     * {@link #COMPLETE} or a {@link Throwable}. One task takes all that is there, so events arriving
+     * together are written together (one write, one flush) instead of one task and one flush each.
+     */
+    private final ConcurrentLinkedQueue<Object> arrived = new ConcurrentLinkedQueue<>();
+    /** Whether a task to take {@link #arrived} is scheduled and has not started taking yet. */
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private static final Object COMPLETE = new Object();
+    /** The most one task takes before giving the event loop back (it schedules itself again). */
+    private static final int DRAIN_BATCH = 256;
+    /** Whether the event loop is taking a batch: the pump holds its writes until the batch ends. */
+    private boolean batching;
     /** Set once the engine has been paused (after {@code pause()} returned), cleared before resuming. */
     private volatile boolean enginePaused;
     private volatile EngineCall call;
@@ -116,6 +131,7 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
             return;
         }
         String model = sentModel != null ? sentModel : server.defaultModel();
+        AccessLog.model(request, model);
         new ChatExchange(server, engine, request, engineRequest, stream, formats, fault, model).start();
     }
 
@@ -163,27 +179,62 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
         });
     }
 
-    // EngineSink: from any thread, onto the event loop
+    // EngineSink: from any thread, onto the event loop, in order
 
     @Override
     public void onEvent(ChatEvent event) {
         if (inflight.incrementAndGet() > HIGH_WATER) {
             pauseEngine(); // before handing the event over, so the loop sees the pause when it takes it
         }
-        context.runOnContext(v -> {
-            inflight.decrementAndGet();
-            event(event);
-        });
+        handOver(event);
     }
 
     @Override
     public void onComplete() {
-        context.runOnContext(v -> complete());
+        handOver(COMPLETE);
     }
 
     @Override
     public void onError(Throwable error) {
-        context.runOnContext(v -> error(error));
+        handOver(error);
+    }
+
+    private void handOver(Object item) {
+        arrived.add(item);
+        if (drainScheduled.compareAndSet(false, true)) {
+            context.runOnContext(v -> drain());
+        }
+    }
+
+    /** On the event loop: takes what arrived, up to {@value #DRAIN_BATCH} items, writing their frames together. */
+    private void drain() {
+        drainScheduled.set(false); // before taking: an item added from now on schedules another task
+        Object item = arrived.poll();
+        if (item == null) {
+            return;
+        }
+        batching = true;
+        try {
+            int taken = 0;
+            do {
+                if (item instanceof ChatEvent) {
+                    inflight.decrementAndGet();
+                    event((ChatEvent) item);
+                } else if (item == COMPLETE) {
+                    complete();
+                } else {
+                    error((Throwable) item);
+                }
+            } while (++taken < DRAIN_BATCH && (item = arrived.poll()) != null);
+        } finally {
+            batching = false;
+        }
+        if (pump != null) {
+            pump.release(); // writes what the batch queued, as one write where it can
+        }
+        if (!arrived.isEmpty() && drainScheduled.compareAndSet(false, true)) {
+            context.runOnContext(v -> drain());
+        }
     }
 
     private void event(ChatEvent event) {
@@ -191,16 +242,22 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
             return;
         }
         format.eventArrived();
+        if (event instanceof ChatEvent.UsageEvent) {
+            AccessLog.usage(request, ((ChatEvent.UsageEvent) event).usage());
+        }
         if (!stream) {
             accumulator.accept(event);
             progressed(0);
             return;
         }
         openStream();
+        if (batching) {
+            pump.hold();
+        }
         for (byte[] frame : format.frames(event)) {
             pump.frame(frame);
         }
-        if (!pump.isDone()) {
+        if (!batching && !pump.isDone()) {
             progressed(pump.queued());
         }
     }

@@ -60,6 +60,7 @@ public final class FramePump {
     private int counted;
     private boolean faultFired;
     private boolean busy;
+    private boolean holding;
     private boolean done;
     private long timer = -1;
     private long stallTimer = -1;
@@ -122,6 +123,23 @@ public final class FramePump {
         finish(Outcome.CANCELLED);
     }
 
+    /**
+     * Holds writing until {@link #release()}: frames queued meanwhile are written together, in one
+     * {@link HttpServerResponse#write} (so one flush) when no stream fault is set. For a producer
+     * that hands over several frames at once.
+     */
+    public void hold() {
+        holding = true;
+    }
+
+    /** Writes what {@link #hold()} held back; nothing when not holding. */
+    public void release() {
+        if (holding) {
+            holding = false;
+            pump();
+        }
+    }
+
     /** How many frames wait to be written. */
     public int queued() {
         return queue.size();
@@ -141,6 +159,9 @@ public final class FramePump {
     }
 
     private void pump() {
+        if (holding) {
+            return;
+        }
         while (!busy && !done && !queue.isEmpty()) {
             if (response.closed()) {
                 finish(Outcome.CANCELLED);
@@ -159,6 +180,10 @@ public final class FramePump {
             Action next = queue.peek();
             if (faultDue(next.kind())) {
                 fireFault();
+                continue;
+            }
+            if (fault == null && isBytes(next.kind()) && queue.size() > 1) {
+                writeGathered();
                 continue;
             }
             queue.poll();
@@ -182,6 +207,30 @@ public final class FramePump {
         if (!done) {
             listener.progressed(queue.size());
         }
+    }
+
+    private static boolean isBytes(Kind kind) {
+        return kind == Kind.FRAME || kind == Kind.UNCOUNTED || kind == Kind.MARKER;
+    }
+
+    /** Without a fault: the frames at the head of the queue, up to the first end, in one write. */
+    private void writeGathered() {
+        int size = 0;
+        for (Action action : queue) {
+            if (!isBytes(action.kind())) {
+                break;
+            }
+            size += action.bytes().length;
+        }
+        Buffer gathered = Buffer.buffer(size);
+        while (!queue.isEmpty() && isBytes(queue.peek().kind())) {
+            Action action = queue.poll();
+            if (action.kind() == Kind.FRAME) {
+                counted++;
+            }
+            gathered.appendBytes(action.bytes());
+        }
+        response.write(gathered);
     }
 
     /** A counted fault fires before the chunk after its count, or before the end at the latest. */
@@ -246,8 +295,11 @@ public final class FramePump {
 
     private void endBody(Outcome outcome) {
         finish(outcome);
+        // asked before end(): Vert.x throws IllegalStateException (Response has already been written)
+        // for writeQueueFull() on an ended response, which it did at the end of every stream
+        boolean full = response.writeQueueFull();
         response.end();
-        if (response.writeQueueFull()) {
+        if (full) {
             watchStall(); // the last bytes (a whole body, say) wait on a client that may never read them
         }
     }

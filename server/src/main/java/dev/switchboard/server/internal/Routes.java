@@ -121,7 +121,7 @@ public final class Routes implements Handler<HttpServerRequest> {
             cors.preflight(request, route.method().name()); // a preflight carries no credentials
             return;
         }
-        if (server.apiKey() != null && !path.equals("/") && !path.equals("/health") && !authorized(request)) {
+        if (server.apiKeys().required() && !path.equals("/") && !path.equals("/health") && !authorized(request)) {
             // llama-server's words for a missing or wrong key (its --api-key option)
             error(request, 401, "Invalid API Key");
             return;
@@ -150,17 +150,9 @@ public final class Routes implements Handler<HttpServerRequest> {
         return routes.get(path);
     }
 
-    /** {@code Authorization: Bearer KEY} or {@code x-api-key: KEY} (Anthropic's and many gateways' header), compared in constant time. */
+    /** {@code Authorization: Bearer KEY} or {@code x-api-key: KEY} with one of the keys (see {@link ApiKeys}). */
     private boolean authorized(HttpServerRequest request) {
-        String header = request.getHeader("Authorization");
-        byte[] expected = ("Bearer " + server.apiKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (header != null && java.security.MessageDigest.isEqual(
-                header.getBytes(java.nio.charset.StandardCharsets.UTF_8), expected)) {
-            return true;
-        }
-        String apiKey = request.getHeader("x-api-key");
-        return apiKey != null && java.security.MessageDigest.isEqual(apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                server.apiKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return server.apiKeys().accepts(request);
     }
 
     private void openAiChat(HttpServerRequest request, Buffer body) {
@@ -233,7 +225,7 @@ public final class Routes implements Handler<HttpServerRequest> {
                     : dev.switchboard.server.engine.EngineHealth.unavailable("the engine failed its health check: "
                             + result.cause());
             // with a key configured, an anonymous caller learns up or down, not the upstreams behind
-            boolean detailed = server.apiKey() == null || authorized(request);
+            boolean detailed = !server.apiKeys().required() || authorized(request);
             request.response().setStatusCode(health.healthy() ? 200 : 503).putHeader("Content-Type", ErrorReplies.JSON)
                     .end(Buffer.buffer(HealthFormat.health(health, detailed)));
         }));

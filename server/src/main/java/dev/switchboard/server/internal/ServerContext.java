@@ -19,7 +19,7 @@ public final class ServerContext {
     private final Engine engine;
     private final Faults faults;
     private final String defaultModel;
-    private final String apiKey;
+    private final ApiKeys apiKeys;
     private final java.util.List<String> corsOrigins;
     private final ServerLimits limits;
     private final AtomicLong requests = new AtomicLong();
@@ -52,18 +52,20 @@ public final class ServerContext {
      */
     public ServerContext(Vertx vertx, Engine engine, Faults faults, String defaultModel, String apiKey,
             java.util.List<String> corsOrigins) {
-        this(vertx, engine, faults, defaultModel, apiKey, corsOrigins, ServerLimits.defaults());
+        this(vertx, engine, faults, defaultModel,
+                ApiKeys.of(apiKey == null ? java.util.List.of() : java.util.List.of(apiKey)), corsOrigins,
+                ServerLimits.defaults());
     }
 
     /**
      * @param defaultModel the model named in answers to requests that named none, while the engine
      *                     lists none
-     * @param apiKey       the bearer token every request but {@code GET /} and {@code /health} must
-     *                     carry; null for none
+     * @param apiKeys      the keys of which every request but {@code GET /} and {@code /health} must
+     *                     carry one; none for no authentication
      * @param corsOrigins  origins allowed to call from a browser, {@code *} for any; empty for none
      * @param limits       the server's bounds
      */
-    public ServerContext(Vertx vertx, Engine engine, Faults faults, String defaultModel, String apiKey,
+    public ServerContext(Vertx vertx, Engine engine, Faults faults, String defaultModel, ApiKeys apiKeys,
             java.util.List<String> corsOrigins, ServerLimits limits) {
         this.corsOrigins = java.util.List.copyOf(corsOrigins);
         this.limits = limits;
@@ -71,12 +73,12 @@ public final class ServerContext {
         this.engine = engine;
         this.faults = faults;
         this.defaultModel = defaultModel;
-        this.apiKey = apiKey;
+        this.apiKeys = java.util.Objects.requireNonNull(apiKeys, "apiKeys");
     }
 
-    /** The required bearer token, or null. */
-    public String apiKey() {
-        return apiKey;
+    /** The accepted API keys (as digests); none required when empty. */
+    public ApiKeys apiKeys() {
+        return apiKeys;
     }
 
     /** The Vert.x instance. */

@@ -37,6 +37,9 @@ public abstract class HttpEventSource implements ChatStream.Source {
     private final ArrayDeque<ChatEvent> pending = new ArrayDeque<>(4); // a frame gives 1 to 3 events, rarely more
     private final Consumer<ChatEvent> queue = pending::add;
     private volatile boolean cancelled;
+    /** Whether a thread is inside {@link #next()}: only that thread may close the response then. */
+    private volatile boolean reading;
+    private boolean responseClosed;
     private boolean ended;
 
     /** A source not yet {@link #open opened}; {@code transport} types its I/O failures. */
@@ -83,17 +86,26 @@ public abstract class HttpEventSource implements ChatStream.Source {
 
     @Override
     public final ChatEvent next() {
-        while (pending.isEmpty()) {
-            if (ended || cancelled) {
-                return null;
+        reading = true; // before reading cancelled: a cancel either sees this or is seen below
+        try {
+            while (pending.isEmpty()) {
+                if (ended) {
+                    return null;
+                }
+                if (cancelled) {
+                    end(); // the reading thread closes its own response
+                    return null;
+                }
+                if (isDone()) {
+                    end();
+                    break;
+                }
+                readAndDecode();
             }
-            if (isDone()) {
-                end();
-                break;
-            }
-            readAndDecode();
+            return pending.poll();
+        } finally {
+            reading = false;
         }
-        return pending.poll();
     }
 
     private void readAndDecode() {
@@ -131,17 +143,36 @@ public abstract class HttpEventSource implements ChatStream.Source {
 
     private void end() {
         ended = true;
-        exchange.response().close();
+        closeResponse(exchange);
     }
 
+    /**
+     * Cancels the call, which closes its socket and so aborts a read blocked on another thread.
+     * The response is closed here only when no thread is reading: OkHttp's body is not
+     * thread-safe, and closing it under a reader threw {@code IllegalStateException: Unbalanced
+     * enter/exit} and drained the body on the closing thread. A reader closes it itself as it ends.
+     */
     @Override
     public final void cancel() {
         cancelled = true;
         HttpTransport.Exchange e = exchange;
         if (e != null) {
             e.call().cancel();
-            e.response().close();
+            if (!reading) {
+                closeResponse(e);
+            }
         }
+    }
+
+    /** Closes the response once, whichever of the reader and a canceller comes first. */
+    private void closeResponse(HttpTransport.Exchange e) {
+        synchronized (body) {
+            if (responseClosed) {
+                return;
+            }
+            responseClosed = true;
+        }
+        e.response().close();
     }
 
     /**

@@ -28,21 +28,22 @@ import dev.switchboard.server.fault.Fault;
 import dev.switchboard.core.Endpoint;
 import dev.switchboard.core.LlmClient;
 import dev.switchboard.gateway.UpstreamSpecs;
-import dev.switchboard.rawhttp.RawHttpLlmClient;
 import dev.switchboard.server.SwitchboardServer;
 import dev.switchboard.server.engine.UpstreamEngine;
 
 /**
- * The whole {@link LlmClientContract} for the raw-http style <em>through</em> a gateway in front of
- * the contract's scripted server: faults are injected upstream and must arrive at the client as
- * the contract expects. Declared in the testkit's package so that the cases where a gateway
+ * The whole {@link LlmClientContract} for a style <em>through</em> a gateway in front of the
+ * contract's scripted server, one subclass per style ({@link #styleClient}): faults are injected
+ * upstream and must arrive at the client as the contract expects. Callers of an OpenAI-compatible
+ * style reach the gateway's {@code /v1}, callers of an Ollama style its {@code /api}; the gateway
+ * reaches the scripted server over OpenAI's {@code /v1} (raw-http). Declared in the testkit's package so that the cases where a gateway
  * answers differently by design can state what it answers instead (the overrides below): what only
  * the gateway's operator can fix (the upstream refused the gateway's key, crashed, is not there,
  * sent garbage before its first event) reaches the caller as 502 or 503 naming the upstream, not as
  * the upstream's own status; and a failure before the first event reached the caller is an error
  * status, since the gateway had sent nothing yet.
  */
-class GatewayContractTest extends LlmClientContract {
+abstract class GatewayContract extends LlmClientContract {
 
     private static final Map<String, SwitchboardServer> GATEWAYS = new ConcurrentHashMap<>();
 
@@ -52,8 +53,11 @@ class GatewayContractTest extends LlmClientContract {
                 UpstreamEngine.builder().healthCheckInterval(Duration.ofHours(1))
                         .upstream(UpstreamSpecs.parse("contract=" + url, null, Duration.ofSeconds(2), Duration.ofSeconds(30)))
                         .build()));
-        return new RawHttpLlmClient(endpoint.toBuilder().baseUrl(gateway.openAiBaseUrl()).build());
+        return styleClient(endpoint.toBuilder().baseUrl(gateway.openAiBaseUrl()).build());
     }
+
+    /** The style's client for {@code gateway}, whose base URL is the gateway's {@code /v1}. */
+    protected abstract LlmClient styleClient(Endpoint gateway);
 
     /** Registers {@code fault} upstream, sends, and returns what the client threw. */
     private LlmException upstreamFault(Mode mode, Fault fault) {
