@@ -7,6 +7,7 @@
 #   MODEL            chat model                              (qwen3:0.6b)
 #   EMBEDDING_MODEL  embedding model                         (all-minilm)
 #   SKIP_OLLAMA      set to 1 for a server without Ollama's /api routes (llama-server, vLLM, OpenAI)
+# Every chat bounds its answer with max_tokens (Ollama's native API: options.num_predict).
 # Streams use -N (no buffering) so events print as they arrive. A status of 400 or more
 # prints the error body and stops the script with a non-zero exit code (--fail-with-body).
 set -euo pipefail
@@ -27,7 +28,7 @@ echo "### Non-streaming chat"
 curl -sS --fail-with-body "$BASE_URL/chat/completions" \
   -H "Authorization: Bearer $API_KEY" \
   -H "Content-Type: application/json" \
-  -d '{"model": "'"$MODEL"'", "stream": false,
+  -d '{"model": "'"$MODEL"'", "stream": false, "max_tokens": 512,
        "messages": [{"role": "user", "content": "Why is the sky blue? Answer in one sentence."}]}'
 echo
 
@@ -36,7 +37,7 @@ curl -sS -N --fail-with-body "$BASE_URL/chat/completions" \
   -H "Authorization: Bearer $API_KEY" \
   -H "Content-Type: application/json" \
   -H "Accept: text/event-stream" \
-  -d '{"model": "'"$MODEL"'", "stream": true,
+  -d '{"model": "'"$MODEL"'", "stream": true, "max_tokens": 512,
        "messages": [{"role": "user", "content": "Count from one to ten in words."}]}'
 echo
 
@@ -44,7 +45,7 @@ echo "### Tool call"
 curl -sS --fail-with-body "$BASE_URL/chat/completions" \
   -H "Authorization: Bearer $API_KEY" \
   -H "Content-Type: application/json" \
-  -d '{"model": "'"$MODEL"'", "stream": false,
+  -d '{"model": "'"$MODEL"'", "stream": false, "max_tokens": 512,
        "messages": [{"role": "user", "content": "What is the weather in Paris?"}],
        "tools": [{"type": "function", "function": {
          "name": "get_weather", "description": "Get the current weather for a city",
@@ -67,7 +68,7 @@ fi
 echo "### Ollama native chat"
 curl -sS -N --fail-with-body "$ROOT_URL/api/chat" \
   -H "Content-Type: application/json" \
-  -d '{"model": "'"$MODEL"'", "stream": true,
+  -d '{"model": "'"$MODEL"'", "stream": true, "options": {"num_predict": 512},
        "messages": [{"role": "user", "content": "Count from one to ten in words."}]}'
 echo
 

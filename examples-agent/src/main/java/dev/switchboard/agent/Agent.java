@@ -31,18 +31,29 @@ import java.util.Set;
  * @param toolTimeout        the longest a tool may run unless its {@link Tool#timeoutMillis()} says
  *                           otherwise; positive; default 30 s
  * @param temperature        sampling temperature 0–2, or null for the server default
+ * @param maxTokens          the most tokens the model may generate per turn ({@code max_tokens};
+ *                           Ollama's native styles send it as {@code options.num_predict}); sent on
+ *                           every request so a model that does not stop ends there instead of
+ *                           filling the context and failing the next turn; positive; default
+ *                           {@link #DEFAULT_MAX_TOKENS}
  */
 public record Agent(String name, String instructions, String model, List<FunctionTool> tools, List<Agent> handoffs,
-        String handoffDescription, Duration toolTimeout, Double temperature) {
+        String handoffDescription, Duration toolTimeout, Double temperature, int maxTokens) {
 
     /** The default {@link #toolTimeout()}: 30 seconds. */
     public static final Duration DEFAULT_TOOL_TIMEOUT = Duration.ofSeconds(30);
 
     /**
+     * The default {@link #maxTokens()}: 512 tokens per turn, as every example file and the tour
+     * bound their answers; enough for a tool call or a paragraph of answer.
+     */
+    public static final int DEFAULT_MAX_TOKENS = 512;
+
+    /**
      * Copies the lists and checks the values.
      *
      * @throws IllegalArgumentException if the name is blank, two tools (hand-offs included) share a
-     *                                  name, or the timeout is not positive
+     *                                  name, or the timeout or {@code maxTokens} is not positive
      * @throws NullPointerException     if a list, the instructions or the timeout is null
      */
     public Agent {
@@ -56,6 +67,9 @@ public record Agent(String name, String instructions, String model, List<Functio
         Objects.requireNonNull(toolTimeout, "toolTimeout");
         if (toolTimeout.isZero() || toolTimeout.isNegative()) {
             throw new IllegalArgumentException("toolTimeout must be positive, was " + toolTimeout);
+        }
+        if (maxTokens <= 0) {
+            throw new IllegalArgumentException("maxTokens must be positive, was " + maxTokens);
         }
         Set<String> names = new HashSet<>();
         for (FunctionTool tool : tools) {
@@ -86,6 +100,7 @@ public record Agent(String name, String instructions, String model, List<Functio
         b.handoffDescription = handoffDescription;
         b.toolTimeout = toolTimeout;
         b.temperature = temperature;
+        b.maxTokens = maxTokens;
         return b;
     }
 
@@ -130,6 +145,7 @@ public record Agent(String name, String instructions, String model, List<Functio
         private String handoffDescription = "";
         private Duration toolTimeout = DEFAULT_TOOL_TIMEOUT;
         private Double temperature;
+        private int maxTokens = DEFAULT_MAX_TOKENS;
 
         private Builder(String name) {
             this.name = name;
@@ -190,12 +206,22 @@ public record Agent(String name, String instructions, String model, List<Functio
         }
 
         /**
+         * Sets the most tokens the model may generate per turn ({@code max_tokens}); positive
+         * (checked by {@link #build()}); default {@link #DEFAULT_MAX_TOKENS}.
+         */
+        public Builder maxTokens(int maxTokens) {
+            this.maxTokens = maxTokens;
+            return this;
+        }
+
+        /**
          * Returns the agent.
          *
          * @throws IllegalArgumentException as the {@link Agent} constructor
          */
         public Agent build() {
-            return new Agent(name, instructions, model, tools, handoffs, handoffDescription, toolTimeout, temperature);
+            return new Agent(name, instructions, model, tools, handoffs, handoffDescription, toolTimeout, temperature,
+                    maxTokens);
         }
     }
 }

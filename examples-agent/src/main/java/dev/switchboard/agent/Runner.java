@@ -23,7 +23,8 @@ import dev.switchboard.core.error.LlmException;
  * Runs an {@link Agent} to a final answer over any {@link LlmClient} (OpenAI Agents SDK:
  * {@code Runner}). The loop: send the conversation with the agent's tools; if the answer has
  * {@code tool_calls}, append it, run every call and append one {@code role: tool} message per call
- * under the call's own id, then ask again; stop at the first answer without tool calls.
+ * under the call's own id, then ask again; stop at the first answer without tool calls. Every
+ * request carries the running agent's model, temperature and {@link Agent#maxTokens()}.
  *
  * <p>What never stops a run: a tool that throws, an unknown tool name, arguments that are not JSON
  * or do not match the tool's schema, a tool that runs past its timeout. Each comes back to the model
@@ -149,7 +150,8 @@ public final class Runner implements AutoCloseable {
         if (hasTools && !client.capabilities().supports(Capability.TOOLS)) {
             throw new ToolsNotSupportedException(client.capabilities().reasonUnsupported(Capability.TOOLS));
         }
-        ChatRequest.Builder request = ChatRequest.builder().model(agent.model()).temperature(agent.temperature());
+        ChatRequest.Builder request = ChatRequest.builder().model(agent.model()).temperature(agent.temperature())
+                .maxTokens(agent.maxTokens());
         if (!agent.instructions().isEmpty()) {
             request.system(agent.instructions());
         }

@@ -114,10 +114,15 @@ public final class GatewayCommand implements Callable<Integer> {
             ServeCommand.main(args);
             return;
         }
-        int status = new CommandLine(new GatewayCommand(System.out, new CountDownLatch(1), System.getenv())).execute(args);
+        int status = commandLine(new GatewayCommand(System.out, new CountDownLatch(1), System.getenv())).execute(args);
         if (status != 0) {
             System.exit(status);
         }
+    }
+
+    /** The command line for {@code command}: usage errors never echo an argument (it may be a key). */
+    static CommandLine commandLine(GatewayCommand command) {
+        return Secrets.hidingArgumentsInUsageErrors(new CommandLine(command));
     }
 
     /**
@@ -131,6 +136,9 @@ public final class GatewayCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         String upstreamKey = upstreamKey(upstreamApiKeyFile, env);
         List<String> callerKeys = Secrets.readAll(apiKeys, apiKeyFiles, "SWITCHBOARD_API_KEY", env);
+        List<String> keys = new ArrayList<>(callerKeys);
+        keys.add(upstreamKey);
+        PrintStream out = Secrets.redacting(this.out, keys.toArray(new String[0])); // should a line quote one
         UpstreamEngine.Builder engine = UpstreamEngine.builder()
                 .healthCheckInterval(Duration.ofSeconds(healthIntervalSeconds))
                 .maxConcurrentCalls(maxStreams)

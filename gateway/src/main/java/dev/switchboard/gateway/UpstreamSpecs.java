@@ -35,7 +35,7 @@ public final class UpstreamSpecs {
      * @param connectTimeout the longest wait for a connection
      * @param readTimeout    the longest silence from the upstream, including before its first byte
      * @throws IllegalArgumentException if the URL is not http(s), or holds credentials
-     *                                  ({@code user:key@}; the message does not repeat them)
+     *                                  ({@code user:key@}); the message never repeats a credential
      */
     public static Upstream parse(String spec, String apiKey, Duration connectTimeout, Duration readTimeout) {
         Objects.requireNonNull(spec, "spec");
@@ -52,7 +52,9 @@ public final class UpstreamSpecs {
             url = url.substring(0, url.length() - 1);
         }
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new IllegalArgumentException("an upstream is [NAME=]http(s)://host:port[/v1], was '" + spec + "'");
+            // the value as given may hold a key (ftp://user:key@host): shown redacted
+            throw new IllegalArgumentException("an upstream is [NAME=]http(s)://host:port[/v1], was '"
+                    + (name == null ? "" : name + "=") + Endpoint.redactUrl(url) + "'");
         }
         boolean openAi = url.endsWith("/v1");
         URI uri = URI.create(url);

@@ -207,7 +207,8 @@ class FaultTest {
 
     @Test
     void aStallMidStreamPausesAfterTheGivenChunksThenGoesOn() throws IOException {
-        server.faults().forNextRequest(new Fault.StallMidStream(2, Duration.ofMillis(800)));
+        // 2 s: the reader must reach its 150 ms read within the stall even when a loaded machine pauses it
+        server.faults().forNextRequest(new Fault.StallMidStream(2, Duration.ofMillis(2_000)));
 
         try (RawHttp http = RawHttp.post(server, V1, STREAM_V1)) {
             http.head();

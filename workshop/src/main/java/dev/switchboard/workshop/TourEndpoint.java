@@ -41,7 +41,7 @@ public record TourEndpoint(Endpoint endpoint, String description, boolean ollama
      */
     public Optional<String> ollamaMissing() {
         return ollama ? Optional.empty()
-                : Optional.of("this server has no Ollama /api (GET " + endpoint.rootUrl()
+                : Optional.of("this server has no Ollama /api (GET " + Endpoint.redactUrl(endpoint.rootUrl())
                         + "/ does not answer \"Ollama is running\"): is it an Ollama?");
     }
 

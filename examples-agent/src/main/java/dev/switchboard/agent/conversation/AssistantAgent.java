@@ -3,6 +3,7 @@ package dev.switchboard.agent.conversation;
 import java.util.List;
 import java.util.Objects;
 
+import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.FunctionTool;
 import dev.switchboard.core.ChatMessage;
 import dev.switchboard.core.ChatRequest;
@@ -20,8 +21,12 @@ import dev.switchboard.core.LlmClient;
  * @param model         the model name, or null for the client's endpoint default
  * @param tools         the tools whose specs the model is offered (AutoGen: {@code register_for_llm});
  *                      the proxy must hold the same tools to run them
+ * @param maxTokens     the most tokens the model may generate per reply ({@code max_tokens}), sent
+ *                      on every request; positive; {@link Agent#DEFAULT_MAX_TOKENS}
+ *                      unless given
  */
-public record AssistantAgent(String name, String systemMessage, LlmClient client, String model, List<FunctionTool> tools) {
+public record AssistantAgent(String name, String systemMessage, LlmClient client, String model, List<FunctionTool> tools,
+        int maxTokens) {
 
     /**
      * AutoGen's idea of the default system message, shortened: solve the task, say TERMINATE when
@@ -32,7 +37,7 @@ public record AssistantAgent(String name, String systemMessage, LlmClient client
             + "the word TERMINATE.";
 
     /**
-     * @throws IllegalArgumentException if {@code name} is blank
+     * @throws IllegalArgumentException if {@code name} is blank or {@code maxTokens} is not positive
      * @throws NullPointerException     if the system message, client or tools are null
      */
     public AssistantAgent {
@@ -42,6 +47,19 @@ public record AssistantAgent(String name, String systemMessage, LlmClient client
         Objects.requireNonNull(systemMessage, "systemMessage");
         Objects.requireNonNull(client, "client");
         tools = List.copyOf(tools);
+        if (maxTokens <= 0) {
+            throw new IllegalArgumentException("maxTokens must be positive, was " + maxTokens);
+        }
+    }
+
+    /**
+     * An assistant whose replies are bounded by {@link Agent#DEFAULT_MAX_TOKENS}.
+     *
+     * @throws IllegalArgumentException if {@code name} is blank
+     * @throws NullPointerException     if the system message, client or tools are null
+     */
+    public AssistantAgent(String name, String systemMessage, LlmClient client, String model, List<FunctionTool> tools) {
+        this(name, systemMessage, client, model, tools, Agent.DEFAULT_MAX_TOKENS);
     }
 
     /** An assistant with {@link #DEFAULT_SYSTEM_MESSAGE}, the endpoint's model and these tools' specs. */
@@ -51,12 +69,13 @@ public record AssistantAgent(String name, String systemMessage, LlmClient client
 
     /**
      * One reply: a model call with the system message, {@code history} (the assistant's own messages
-     * as {@code assistant}, the proxy's as {@code user} and {@code tool}) and the tools' specs.
+     * as {@code assistant}, the proxy's as {@code user} and {@code tool}), the tools' specs and
+     * {@link #maxTokens()}.
      *
      * @throws dev.switchboard.core.error.LlmException from the client
      */
     public ChatResponse generateReply(List<ChatMessage> history) {
-        ChatRequest.Builder request = ChatRequest.builder().model(model);
+        ChatRequest.Builder request = ChatRequest.builder().model(model).maxTokens(maxTokens);
         if (!systemMessage.isEmpty()) {
             request.system(systemMessage);
         }

@@ -78,6 +78,7 @@ public final class LangChain4jAgentLoop {
                 .baseUrl(endpoint.baseUrl())            // with /v1
                 .apiKey(endpoint.apiKeyOrPlaceholder()) // local servers ignore it
                 .modelName(endpoint.chatModel())
+                .maxTokens(512)                         // bounds each answer: max_tokens
                 .timeout(endpoint.readTimeout())
                 .maxRetries(0)                          // a retry would be a whole new generation
                 .build();

@@ -82,6 +82,7 @@ public final class OpenAiJavaAgentLoop {
                 .build();
         ChatCompletionCreateParams.Builder conversation = ChatCompletionCreateParams.builder()
                 .model(endpoint.chatModel())
+                .maxTokens(512) // bounds each answer; Ollama ignores max_completion_tokens
                 .addFunctionTool(multiply)
                 .addUserMessage(question);
         OpenAIClient client = OpenAIOkHttpClient.builder()

@@ -116,7 +116,8 @@ public final class RawHttpAgentLoop {
 
     /** One non-streaming request; returns {@code choices[0].message}. */
     private static JsonNode complete(OkHttpClient http, Endpoint endpoint, ArrayNode messages) throws IOException {
-        ObjectNode body = MAPPER.createObjectNode().put("model", endpoint.chatModel()).put("stream", false);
+        ObjectNode body = MAPPER.createObjectNode().put("model", endpoint.chatModel()).put("stream", false)
+                .put("max_tokens", 512); // bounds each answer
         body.set("messages", messages);
         body.set("tools", tools());
         Request request = new Request.Builder()

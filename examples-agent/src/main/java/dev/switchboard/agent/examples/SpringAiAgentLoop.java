@@ -67,6 +67,7 @@ public final class SpringAiAgentLoop {
                         .baseUrl(endpoint.baseUrl())            // with /v1
                         .apiKey(endpoint.apiKeyOrPlaceholder()) // the SDK needs one
                         .model(endpoint.chatModel())
+                        .maxTokens(512)                         // bounds each answer: max_tokens
                         .maxRetries(0)                          // a retry would be a whole new generation
                         .timeout(endpoint.readTimeout())
                         .build())

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,13 +21,23 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.switchboard.core.ChatRequest;
+import dev.switchboard.core.EmbeddingRequest;
+import dev.switchboard.core.EmbeddingResponse;
+import dev.switchboard.core.ModelInfo;
 import dev.switchboard.server.SwitchboardServer;
+import dev.switchboard.server.engine.Engine;
+import dev.switchboard.server.engine.EngineCall;
+import dev.switchboard.server.engine.EngineHealth;
+import dev.switchboard.server.engine.EngineSink;
+import dev.switchboard.server.engine.ReasoningShape;
 import dev.switchboard.server.engine.ScriptedEngine;
 import dev.switchboard.testkit.examples.ExampleMain;
 import okhttp3.MediaType;
@@ -37,8 +48,9 @@ import okhttp3.Response;
 
 /**
  * requests.http, the Postman collection and curl.sh, each sent to the scripted server with its
- * variables set to that server: every request must succeed with a body of the expected shape, and
- * every file must hold all eight requests.
+ * variables set to that server: every request must succeed with a body of the expected shape, every
+ * file must hold all eight requests, and each of its four chat requests must bound its answer
+ * ({@code max_tokens}, Ollama's {@code options.num_predict}; issue 16), as the server decoded it.
  */
 @Timeout(180) // each child runs at most ExampleMain.TIMEOUT_SECONDS; this bounds the rest
 class RequestFilesTest {
@@ -50,6 +62,8 @@ class RequestFilesTest {
     private static final Set<String> ALL_KINDS = Set.of("models", "chat", "stream", "tools", "embeddings",
             "ollama-chat", "ollama-embed", "ollama-tags");
 
+    private static final int CHATS_PER_FILE = 4; // chat, stream, tools, Ollama native chat
+    private static final RecordingEngine ENGINE = new RecordingEngine(new ScriptedEngine());
     private static SwitchboardServer server;
     private static Map<String, String> variables;
 
@@ -59,7 +73,7 @@ class RequestFilesTest {
 
     @BeforeAll
     static void startServer() {
-        server = SwitchboardServer.start(new ScriptedEngine());
+        server = SwitchboardServer.start(ENGINE);
         variables = Map.of(
                 "baseUrl", server.openAiBaseUrl(),
                 "rootUrl", server.rootUrl(),
@@ -73,11 +87,22 @@ class RequestFilesTest {
         server.close();
     }
 
+    @BeforeEach
+    void forgetEarlierRequests() {
+        ENGINE.maxTokens.clear();
+    }
+
+    /** The {@code max_tokens} of each chat request the server received since the test began. */
+    private static void assertEveryChatBoundsItsAnswer() {
+        assertThat(ENGINE.maxTokens).as("max_tokens of each chat request").hasSize(CHATS_PER_FILE).containsOnly(512);
+    }
+
     @Test
     void everyRequestOfRequestsHttpSucceedsWithTheExpectedShape() throws IOException {
         List<HttpRequest> requests = parseRequestsHttp(Files.readString(MODULE.resolve("requests.http")));
 
         assertThat(sendAll(requests)).isEqualTo(ALL_KINDS);
+        assertEveryChatBoundsItsAnswer();
     }
 
     @Test
@@ -85,6 +110,7 @@ class RequestFilesTest {
         List<HttpRequest> requests = parsePostman(MAPPER.readTree(MODULE.resolve("switchboard.postman_collection.json").toFile()));
 
         assertThat(sendAll(requests)).isEqualTo(ALL_KINDS);
+        assertEveryChatBoundsItsAnswer();
     }
 
     @Test
@@ -110,6 +136,7 @@ class RequestFilesTest {
                 "### Ollama native chat", "\"done\":true",
                 "### Ollama native embeddings", "\"embeddings\":[[",
                 "### Ollama native model list", "\"models\":[");
+        assertEveryChatBoundsItsAnswer();
     }
 
     @Test
@@ -297,6 +324,47 @@ class RequestFilesTest {
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         return m.appendTail(out).toString();
+    }
+
+    /** The scripted engine, noting the {@code max_tokens} of every chat request the server decoded (null if none). */
+    private static final class RecordingEngine implements Engine {
+        final List<Integer> maxTokens = Collections.synchronizedList(new ArrayList<>());
+        private final Engine delegate;
+
+        RecordingEngine(Engine delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<ModelInfo> models() {
+            return delegate.models();
+        }
+
+        @Override
+        public EngineCall chat(ChatRequest request, EngineSink sink) {
+            maxTokens.add(request.maxTokens());
+            return delegate.chat(request, sink);
+        }
+
+        @Override
+        public EmbeddingResponse embed(EmbeddingRequest request) {
+            return delegate.embed(request);
+        }
+
+        @Override
+        public ReasoningShape reasoningShape(String model) {
+            return delegate.reasoningShape(model);
+        }
+
+        @Override
+        public EngineHealth health() {
+            return delegate.health();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
     }
 
     private static boolean onPath(String command) {

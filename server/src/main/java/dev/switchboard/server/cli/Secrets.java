@@ -4,6 +4,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import picocli.CommandLine;
 
 /**
  * API keys read without exposing them (issue 16, finding 4): from an environment variable or a file
@@ -102,6 +105,37 @@ public final class Secrets {
         String value = env.get(environmentVariable);
         return value == null ? List.of()
                 : java.util.Arrays.stream(value.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+    }
+
+    /**
+     * Makes {@code cli}'s usage errors name what was wrong without echoing the arguments, as
+     * picocli's own messages do ({@code Unknown options: '--api-kye', 'sk-...'}): the value after a
+     * mistyped key option is a key. An unknown option is named (without any {@code =value}); any
+     * other usage error says which option is wrong and what it takes, without the value. The usage
+     * follows, and the exit status is picocli's for invalid input (2).
+     *
+     * @param cli the command line, before {@code execute}
+     * @return {@code cli}
+     */
+    public static CommandLine hidingArgumentsInUsageErrors(CommandLine cli) {
+        cli.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = cli.getErr();
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                List<String> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
+                        .map(a -> a.split("=", 2)[0]).toList();
+                err.println("error: " + (options.isEmpty() ? "unexpected arguments" : "unknown options " + options)
+                        + " (the arguments are not repeated here: one may be a key)");
+            } else if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+                err.println("error: a bad value for " + option.longestName() + " " + option.paramLabel()
+                        + " (the value is not repeated here: it may be a key)");
+            } else {
+                err.println("error: " + e.getClass().getSimpleName().replace("Exception", "")
+                        + " (the arguments are not repeated here: one may be a key)");
+            }
+            cli.usage(err);
+            return cli.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        return cli;
     }
 
     /** {@code text} with every occurrence of each non-empty secret replaced by {@value #MASK}; null stays null. */

@@ -118,7 +118,7 @@ public final class ServeCommand implements Callable<Integer> {
     public static void main(String[] args) {
         ServeCommand command = new ServeCommand(System.out, new CountDownLatch(1));
         command.standalone = true;
-        int status = new CommandLine(command).execute(args);
+        int status = Secrets.hidingArgumentsInUsageErrors(new CommandLine(command)).execute(args);
         // java-llama.cpp leaves a non-daemon native thread per model: end the JVM explicitly
         System.exit(status);
     }

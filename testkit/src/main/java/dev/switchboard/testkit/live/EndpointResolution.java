@@ -43,6 +43,13 @@ import dev.switchboard.testkit.ollama.OllamaTestcontainer;
  *       or the generated random-weight demo model ({@link InProcessLlama}).</li>
  * </ol>
  *
+ * <p>Each step that asks whether a server speaks Ollama's native API ({@link #isOllama(String, Duration)})
+ * waits at most {@code LLM_PROBE_TIMEOUT} seconds for the answer (a decimal number, e.g. {@code 0.5}
+ * or {@code 30}): by default {@link #LOCAL_PROBE_TIMEOUT} for the guess at a local Ollama, which
+ * nobody may run, and {@link #ENDPOINT_PROBE_TIMEOUT} for the endpoint {@code LLM_BASE_URL} names,
+ * which is expected to answer. A server that is down refuses at once; only one that accepts and
+ * does not answer costs the whole timeout.
+ *
  * <p>Setting {@code LLM_ENDPOINT} to {@code environment}, {@code local-ollama}, {@code testcontainers}
  * or {@code in-process} skips the probing and takes that step only (useful when a local Ollama runs
  * but the tests should use the container).
@@ -52,7 +59,18 @@ public final class EndpointResolution {
     /** Where a local Ollama listens by default. */
     public static final String LOCAL_OLLAMA = "http://localhost:11434";
 
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+    /**
+     * How long the guess at a local Ollama ({@value #LOCAL_OLLAMA}) waits for {@code GET /}: one
+     * second; a local server that answers does so in milliseconds, and most machines run none.
+     */
+    public static final Duration LOCAL_PROBE_TIMEOUT = Duration.ofSeconds(1);
+
+    /**
+     * How long the check of a named endpoint ({@code LLM_BASE_URL}, the doctor's URL) waits for
+     * {@code GET /}: five seconds, so a server busy starting up or a machine under load (a CI runner)
+     * is not taken for one without Ollama's API.
+     */
+    public static final Duration ENDPOINT_PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     private EndpointResolution() {
     }
@@ -119,7 +137,7 @@ public final class EndpointResolution {
             return fromEnvironment(env, log, "LLM_BASE_URL is set");
         }
         log.accept("LLM_BASE_URL is not set; looking for a local Ollama at " + LOCAL_OLLAMA);
-        if (isOllama(LOCAL_OLLAMA)) {
+        if (isOllama(LOCAL_OLLAMA, probeTimeout(env, LOCAL_PROBE_TIMEOUT))) {
             return localOllama(env, log, "an Ollama answers at " + LOCAL_OLLAMA);
         }
         log.accept("no Ollama answers at " + LOCAL_OLLAMA + "; looking for a Docker engine for a Testcontainers Ollama");
@@ -146,7 +164,7 @@ public final class EndpointResolution {
                 capabilities = capabilities.without(capability, "LLM_UNSUPPORTED names " + capability);
             }
         }
-        boolean ollamaApi = isOllama(endpoint.rootUrl());
+        boolean ollamaApi = isOllama(endpoint.rootUrl(), probeTimeout(env, ENDPOINT_PROBE_TIMEOUT));
         return chosen(new LiveEndpoint(endpoint, LiveEndpoint.Kind.ENVIRONMENT, why, capabilities, ollamaApi,
                 () -> { }), log);
     }
@@ -186,6 +204,29 @@ public final class EndpointResolution {
         return live;
     }
 
+    /**
+     * {@code LLM_PROBE_TIMEOUT} in seconds, else {@code otherwise}.
+     *
+     * @throws IllegalStateException if it is set but not a positive number
+     */
+    static Duration probeTimeout(Map<String, String> env, Duration otherwise) {
+        if (!isSet(env, "LLM_PROBE_TIMEOUT")) {
+            return otherwise;
+        }
+        String value = env.get("LLM_PROBE_TIMEOUT").trim();
+        double seconds;
+        try {
+            seconds = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            seconds = Double.NaN;
+        }
+        if (!(seconds > 0) || seconds > 3600) {
+            throw new IllegalStateException("LLM_PROBE_TIMEOUT=" + value
+                    + " is not a number of seconds between 0 and 3600, e.g. 0.5 or 30");
+        }
+        return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
+    }
+
     private static boolean isSet(Map<String, String> env, String name) {
         String value = env.get(name);
         return value != null && !value.isBlank();
@@ -193,16 +234,28 @@ public final class EndpointResolution {
 
     /**
      * Whether {@code GET <rootUrl>/} answers Ollama's {@code Ollama is running} (ollama-wire.md §14c), as
-     * an Ollama and Switchboard's server do, within one second.
+     * an Ollama and Switchboard's server do, within {@link #ENDPOINT_PROBE_TIMEOUT}.
      *
      * @param rootUrl the server's root, without {@code /v1}
      * @return true if it answers 200 with that text; false if it answers otherwise or not at all
      */
     public static boolean isOllama(String rootUrl) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+        return isOllama(rootUrl, ENDPOINT_PROBE_TIMEOUT);
+    }
+
+    /**
+     * Whether {@code GET <rootUrl>/} answers Ollama's {@code Ollama is running} (ollama-wire.md §14c)
+     * within {@code timeout} (for the connection, and again for the answer).
+     *
+     * @param rootUrl the server's root, without {@code /v1}
+     * @param timeout positive
+     * @return true if it answers 200 with that text; false if it answers otherwise, not at all, or too late
+     */
+    public static boolean isOllama(String rootUrl, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(rootUrl + "/"))
-                    .timeout(PROBE_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("Ollama is running");
         } catch (IOException notThere) {
             return false;

@@ -62,7 +62,7 @@ public record LiveEndpoint(Endpoint endpoint, Kind kind, String reason, Capabili
      * all-minilm, Ollama's /api too): an Ollama answers at http://localhost:11434"}.
      */
     public String describe() {
-        return kind.label() + " at " + endpoint.baseUrl() + " (chat model " + endpoint.chatModel()
+        return kind.label() + " at " + Endpoint.redactUrl(endpoint.baseUrl()) + " (chat model " + endpoint.chatModel()
                 + ", embedding model " + endpoint.embeddingModel() + (ollamaApi ? ", Ollama's /api too" : "")
                 + "): " + reason;
     }

@@ -96,7 +96,8 @@ public abstract class LlmLiveContract {
     void startClient(LiveEndpoint live) {
         this.live = live;
         assumeTrue(!usesOllamaApi() || live.ollamaApi(),
-                () -> "this style speaks Ollama's native /api, which " + live.endpoint().rootUrl() + " does not serve");
+                () -> "this style speaks Ollama's native /api, which " + Endpoint.redactUrl(live.endpoint().rootUrl())
+                        + " does not serve");
         this.client = createClient(live.endpoint());
     }
 

@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,12 +57,94 @@ class EndpointResolutionTest {
     }
 
     @Test
+    void theDescriptionNeverShowsTheBaseUrlsCredentials() throws Exception {
+        Map<String, String> env = Map.of("LLM_BASE_URL", "http://user:pw-secret-5@127.0.0.1:1/v1", "LLM_MODEL", "m",
+                "LLM_PROBE_TIMEOUT", "0.5");
+
+        try (LiveEndpoint live = EndpointResolution.resolve(env, log::add)) {
+            assertThat(live.describe()).startsWith("LLM_BASE_URL at http://user:***@127.0.0.1:1/v1")
+                    .doesNotContain("pw-secret-5");
+        }
+        assertThat(log).singleElement().asString().doesNotContain("pw-secret-5");
+    }
+
+    @Test
     void aServerThatAnswersLikeOllamaIsSeenToServeTheNativeApi() throws Exception {
+        // A generous probe timeout: a fresh server on a loaded CI machine may take over a second to answer
+        // its first request (the fixed one-second probe failed there).
         try (SwitchboardServer server = SwitchboardServer.start(new ScriptedEngine());
-             LiveEndpoint live = EndpointResolution.resolve(Map.of("LLM_BASE_URL", server.openAiBaseUrl()), log::add)) {
+             LiveEndpoint live = EndpointResolution.resolve(
+                     Map.of("LLM_BASE_URL", server.openAiBaseUrl(), "LLM_PROBE_TIMEOUT", "60"), log::add)) {
             assertThat(live.ollamaApi()).isTrue();
             assertThat(live.describe()).contains("Ollama's /api too");
         }
+    }
+
+    @Test
+    @Timeout(60)
+    void anOllamaSlowerThanASecondIsStillSeenAsOne() throws Exception {
+        HttpServer slow = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        slow.createContext("/", exchange -> {
+            try {
+                Thread.sleep(1_500); // longer than the one-second probe this replaced; far below the timeout given
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "Ollama is running".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        slow.start();
+        try {
+            String root = "http://127.0.0.1:" + slow.getAddress().getPort();
+            try (LiveEndpoint live = EndpointResolution.resolve(
+                    Map.of("LLM_BASE_URL", root + "/v1", "LLM_PROBE_TIMEOUT", "30"), log::add)) {
+                assertThat(live.ollamaApi()).isTrue();
+            }
+        } finally {
+            slow.stop(0);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aServerThatNeverAnswersIsNoOllamaOnceTheProbeTimeoutPasses() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer silent = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        silent.createContext("/", exchange -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        silent.start();
+        try {
+            String root = "http://127.0.0.1:" + silent.getAddress().getPort();
+            try (LiveEndpoint live = EndpointResolution.resolve(
+                    Map.of("LLM_BASE_URL", root + "/v1", "LLM_PROBE_TIMEOUT", "0.2"), log::add)) {
+                assertThat(live.ollamaApi()).isFalse();
+            }
+        } finally {
+            release.countDown();
+            silent.stop(0);
+        }
+    }
+
+    @Test
+    void aProbeTimeoutThatIsNotAPositiveNumberIsAClearError() {
+        for (String bad : List.of("soon", "0", "-1", "NaN", "5000")) {
+            assertThatThrownBy(() -> EndpointResolution.resolve(
+                    Map.of("LLM_BASE_URL", "http://127.0.0.1:1/v1", "LLM_PROBE_TIMEOUT", bad), log::add))
+                    .as(bad).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("LLM_PROBE_TIMEOUT=" + bad + " is not a number of seconds between 0 and 3600, e.g. 0.5 or 30");
+        }
+        assertThat(EndpointResolution.probeTimeout(Map.of("LLM_PROBE_TIMEOUT", "0.5"), Duration.ofSeconds(1)))
+                .isEqualTo(Duration.ofMillis(500));
+        assertThat(EndpointResolution.probeTimeout(Map.of(), EndpointResolution.ENDPOINT_PROBE_TIMEOUT))
+                .isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

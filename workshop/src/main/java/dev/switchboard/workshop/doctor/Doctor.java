@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.switchboard.core.Endpoint;
+import dev.switchboard.server.cli.Secrets;
 import dev.switchboard.testkit.live.EndpointResolution;
 import dev.switchboard.testkit.ollama.OllamaTestcontainer;
 
@@ -31,6 +32,10 @@ import dev.switchboard.testkit.ollama.OllamaTestcontainer;
  * models are there where it can tell, free disk and memory. Every line starts with ✓ (fine),
  * ! (a warning: works, but slower or with less) or ✗ (a problem), and a problem says its fix. The
  * last line is the verdict: ready, ready with warnings, or not ready; the exit status is 0, 0, 1.
+ *
+ * <p>It never prints a key: URLs are shown through {@link Endpoint#redactUrl(String)}, and every
+ * line passes through {@link Secrets#redacting} with {@code LLM_API_KEY} / {@code OPENAI_API_KEY}
+ * and the base URL's credentials, should an error message quote them.
  */
 public final class Doctor {
 
@@ -154,18 +159,54 @@ public final class Doctor {
      * @return 0 when ready (with or without warnings), 1 when not ready
      */
     public static int run(Map<String, String> env, PrintStream out, Probes probes, Path workingDirectory) {
+        out = Secrets.redacting(out, secrets(env));
         Doctor doctor = new Doctor(out);
         out.println("Switchboard workshop: setup doctor");
         doctor.jdk(probes);
         doctor.endpoint(env, probes);
         doctor.disk(probes, workingDirectory);
         doctor.memory(probes);
+        out.flush();
         boolean failed = doctor.marks.contains(Mark.FAIL);
         boolean warned = doctor.marks.contains(Mark.WARN);
         out.println(failed ? "Verdict: NOT READY — fix the ✗ lines above and run the doctor again."
                 : warned ? "Verdict: ready with warnings — the lessons will run; the ! lines say what is slower or missing."
                 : "Verdict: ready — start with lesson 1: ./mvnw -q -B -pl workshop -am -DskipTests package exec:java -Dlesson=1");
+        out.flush();
         return failed ? 1 : 0;
+    }
+
+    /**
+     * What must never be printed: the API key of the environment, and the base URL's credentials
+     * (the password of {@code user:password@}, the whole URL when it carries a secret query value).
+     */
+    static String[] secrets(Map<String, String> env) {
+        List<String> secrets = new ArrayList<>();
+        for (String name : List.of("LLM_API_KEY", "OPENAI_API_KEY")) {
+            if (set(env, name)) {
+                secrets.add(env.get(name).trim());
+            }
+        }
+        for (String name : List.of("LLM_BASE_URL", "OPENAI_BASE_URL")) {
+            if (!set(env, name)) {
+                continue;
+            }
+            String url = env.get(name).trim();
+            if (!url.equals(Endpoint.redactUrl(url))) {
+                secrets.add(url);
+            }
+            try {
+                String userInfo = URI.create(url).getRawUserInfo();
+                if (userInfo != null) {
+                    int colon = userInfo.indexOf(':');
+                    secrets.add(colon >= 0 ? userInfo.substring(colon + 1) : userInfo);
+                }
+            } catch (IllegalArgumentException notAUri) {
+                // Endpoint.fromEnvironment reports it, redacted
+            }
+        }
+        secrets.removeIf(String::isEmpty);
+        return secrets.toArray(new String[0]);
     }
 
     private void say(Mark mark, String text) {
@@ -246,10 +287,10 @@ public final class Doctor {
                     + ". Fix: set it like http://localhost:11434/v1");
             return;
         }
-        String base = endpoint.baseUrl();
+        String base = Endpoint.redactUrl(endpoint.baseUrl()); // printed: without credentials
         HttpResult models;
         try {
-            models = probes.get(base + "/models", endpoint.apiKeyOrPlaceholder());
+            models = probes.get(endpoint.baseUrl() + "/models", endpoint.apiKeyOrPlaceholder());
         } catch (IOException | RuntimeException e) {
             say(Mark.FAIL, "endpoint: LLM_BASE_URL is set, so the lessons use " + base + " — but nothing answers"
                     + " there (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())

@@ -158,4 +158,40 @@ class DoctorTest {
                 .contains("! the chat model qwen3:0.6b is not pulled yet").contains("ollama pull qwen3:0.6b")
                 .contains("✓ the embedding model scripted-embed is there").contains("Verdict: ready with warnings");
     }
+
+    @Test
+    void neverPrintsTheApiKeyNorTheBaseUrlsCredentials() {
+        String key = "sk-doctor-secret-1";
+        String password = "pw-doctor-secret-2";
+        String url = "http://user:" + password + "@127.0.0.1:1/v1";
+        Doctor.Probes quoting = new Quiet() {
+            @Override
+            public Doctor.HttpResult get(String getUrl, String apiKey) throws IOException {
+                // an error message that quotes what it was given, as some do
+                throw new IOException("cannot reach " + getUrl + " with Bearer " + apiKey);
+            }
+        };
+
+        int status = Doctor.run(Map.of("LLM_BASE_URL", url, "LLM_API_KEY", key, "LLM_MODEL", "m"), out, quoting,
+                Path.of("."));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(printed()).doesNotContain(key).doesNotContain(password)
+                .contains("the lessons use http://user:***@127.0.0.1:1/v1").contains("with Bearer ***");
+    }
+
+    @Test
+    void aBaseUrlWithAKeyInItsQueryIsShownRedacted() {
+        String url = "http://127.0.0.1:1/v1?api-key=q-doctor-secret-3";
+        Doctor.Probes quoting = new Quiet() {
+            @Override
+            public Doctor.HttpResult get(String getUrl, String apiKey) throws IOException {
+                throw new IOException("cannot reach " + getUrl);
+            }
+        };
+
+        Doctor.run(Map.of("LLM_BASE_URL", url, "LLM_MODEL", "m"), out, quoting, Path.of("."));
+
+        assertThat(printed()).doesNotContain("q-doctor-secret-3").contains("api-key=***");
+    }
 }

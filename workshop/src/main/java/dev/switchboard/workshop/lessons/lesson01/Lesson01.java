@@ -173,7 +173,7 @@ public final class Lesson01 implements Lesson<Path> {
             Thread.currentThread().interrupt();
             return Verdict.failed("interrupted while waiting for the answer");
         } catch (IOException e) {
-            return Verdict.failed("POST " + endpoint.baseUrl() + "/chat/completions failed: " + Explain.exception(e));
+            return Verdict.failed("POST " + Endpoint.redactUrl(endpoint.baseUrl()) + "/chat/completions failed: " + Explain.exception(e));
         }
         int status = response.statusCode();
         if (status / 100 != 2) {

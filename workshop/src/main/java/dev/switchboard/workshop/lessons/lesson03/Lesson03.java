@@ -57,7 +57,7 @@ public final class Lesson03 implements Lesson<SdkWork> {
             if (client == null) {
                 throw new Gap("SdkChat.client returned null: return the client you built");
             }
-            passed.add("client: built with the base URL " + endpoint.baseUrl());
+            passed.add("client: built with the base URL " + Endpoint.redactUrl(endpoint.baseUrl()));
         } catch (RuntimeException e) {
             failed.add("client: " + Explain.exception(e));
             client = new dev.switchboard.workshop.lessons.lesson03.solution.SdkChat().client(endpoint);

@@ -73,7 +73,7 @@ public final class Lesson04 implements Lesson<LangChain4jWork> {
         try {
             ChatModel model = work.openAi(endpoint);
             String answer = requireModel(model, "openAi").chat(QUESTION);
-            record(passed, failed, "OpenAI-compatible (OpenAiChatModel on " + endpoint.baseUrl() + ")", answer);
+            record(passed, failed, "OpenAI-compatible (OpenAiChatModel on " + Endpoint.redactUrl(endpoint.baseUrl()) + ")", answer);
         } catch (RuntimeException e) {
             failed.add("OpenAI-compatible: " + Explain.exception(e));
         }

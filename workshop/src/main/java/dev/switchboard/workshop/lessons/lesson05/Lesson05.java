@@ -59,7 +59,7 @@ public final class Lesson05 implements Lesson<SpringAiWork> {
             if (client == null) {
                 throw new Gap("SpringAiChat.chatClient returned null: return the ChatClient you built");
             }
-            passed.add("ChatClient: built over an OpenAiChatModel on " + endpoint.baseUrl());
+            passed.add("ChatClient: built over an OpenAiChatModel on " + Endpoint.redactUrl(endpoint.baseUrl()));
         } catch (RuntimeException e) {
             failed.add("ChatClient: " + Explain.exception(e));
             client = solution().chatClient(endpoint);

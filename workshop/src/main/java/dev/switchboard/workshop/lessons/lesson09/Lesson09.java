@@ -111,7 +111,7 @@ public final class Lesson09 implements Lesson<ProviderByConfiguration> {
                 || !Objects.equals(built.chatModel(), expected.chatModel())
                 || !Objects.equals(built.embeddingModel(), expected.embeddingModel())) {
             return new Facts(style, "endpoint(env) gave " + built + ", not the base URL and models of LLM_BASE_URL,"
-                    + " LLM_MODEL and LLM_EMBEDDING_MODEL (" + expected.baseUrl() + ", " + expected.chatModel()
+                    + " LLM_MODEL and LLM_EMBEDDING_MODEL (" + Endpoint.redactUrl(expected.baseUrl()) + ", " + expected.chatModel()
                     + ", " + expected.embeddingModel() + "): read them from env, not from constants", null, -1);
         }
         // The check's own timeouts, so a slow local model is given the time the resolution chose.

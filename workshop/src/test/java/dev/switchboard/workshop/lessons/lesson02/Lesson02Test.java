@@ -95,12 +95,13 @@ class Lesson02Test extends LessonContract<ChatStreamer> {
 
     @Test
     void aStreamThatStallsTimesOut(Endpoint endpoint, SwitchboardServer server) {
-        server.faults().forNextRequest(new Fault.StallMidStream(2, Duration.ofSeconds(8)));
+        // The two deltas before the stall must arrive within the check's bound, even on a loaded machine.
+        server.faults().forNextRequest(new Fault.StallMidStream(2, Duration.ofSeconds(60)));
 
-        Verdict verdict = new Lesson02(Duration.ofSeconds(2)).check(solution, endpoint);
+        Verdict verdict = new Lesson02(Duration.ofSeconds(5)).check(solution, endpoint);
 
         assertThat(verdict.passed()).isFalse();
-        assertThat(findings(verdict)).contains("the call did not end within 2 s").contains("deltas arrived")
+        assertThat(findings(verdict)).contains("the call did not end within 5 s").contains("deltas arrived")
                 .contains("a proxy between you and the server may buffer the stream");
     }
 
