@@ -160,6 +160,9 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
         server.vertx().executeBlocking(() -> {
             EngineCall started = engine.chat(engineRequest, this);
             call = started; // at once, so that back-pressure can pause it before the loop hears of it
+            if (inflight.get() > HIGH_WATER) { // events that came before the call was known asked for a pause
+                pauseEngine();
+            }
             return started;
         }, false).onComplete(result -> {
             if (result.succeeded()) {
