@@ -1,20 +1,7 @@
 package dev.switchboard.benchmarks;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadMXBean;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.switchboard.server.SwitchboardServer;
 import dev.switchboard.server.engine.ScriptedEngine;
@@ -36,56 +23,15 @@ public final class ConcurrentStreams {
 
     /** Runs the measurement; exits non-zero if a stream did not complete. */
     public static void main(String[] args) throws Exception {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        String prompt = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-                + "sixteen seventeen eighteen nineteen twenty twentyone twentytwo twentythree twentyfour "
-                + "twentyfive twentysix twentyseven twentyeight twentynine thirty thirtyone thirtytwo thirtythree "
-                + "thirtyfour thirtyfive thirtysix thirtyseven";
-        String body = "{\"model\":\"scripted\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\""
-                + prompt + "\"}]}";
-        AtomicLong peakHeap = new AtomicLong();
-        AtomicLong peakOpen = new AtomicLong();
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sampler");
-            t.setDaemon(true);
-            return t;
-        });
         try (SwitchboardServer server = SwitchboardServer.start(new ScriptedEngine(1, Duration.ofMillis(25)))) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(server.openAiBaseUrl() + "/chat/completions"))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            System.gc();
-            threads.resetPeakThreadCount();
-            sampler.scheduleAtFixedRate(() -> {
-                peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                peakOpen.accumulateAndGet(server.stats().openStreams(), Math::max);
-            }, 0, 20, TimeUnit.MILLISECONDS);
-            long start = System.nanoTime();
-            List<CompletableFuture<Boolean>> streams = new ArrayList<>();
-            for (int i = 0; i < STREAMS; i++) {
-                // ofString completes when the body ends, without a blocked thread per stream.
-                streams.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                        .thenApply(response -> response.statusCode() == 200
-                                && response.body().endsWith("data: [DONE]\n\n")));
-            }
-            long completed = 0;
-            for (CompletableFuture<Boolean> stream : streams) {
-                if (stream.get(120, TimeUnit.SECONDS)) {
-                    completed++;
-                }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            sampler.shutdownNow();
+            StreamBurst.Result r = StreamBurst.run(server.openAiBaseUrl() + "/chat/completions", STREAMS, List.of(server));
             System.out.printf("%d concurrent streams (40 chunks, 25 ms apart): %d completed with [DONE] in %.2f s%n",
-                    STREAMS, completed, seconds);
-            System.out.printf("peak streams open at once on the server: %d%n", peakOpen.get());
-            System.out.printf("peak live threads (server + client, whole JVM): %d%n", threads.getPeakThreadCount());
-            System.out.printf("peak heap used: %.1f MiB%n", peakHeap.get() / 1048576.0);
+                    r.streams(), r.completed(), r.seconds());
+            System.out.printf("peak streams open at once on the server: %d%n", r.peakOpen()[0]);
+            System.out.printf("peak live threads (server + client, whole JVM): %d%n", r.peakThreads());
+            System.out.printf("peak heap used: %.1f MiB%n", r.peakHeapBytes() / 1048576.0);
             System.out.printf("server stats: %s%n", server.stats());
-            if (completed != STREAMS) {
+            if (r.completed() != STREAMS) {
                 System.exit(1);
             }
         }
