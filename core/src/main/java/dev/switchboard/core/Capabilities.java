@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.switchboard.core.error.UnsupportedCapabilityException;
+
 /**
  * What a style supports; every capability not declared unsupported is supported.
  *
@@ -38,5 +40,19 @@ public record Capabilities(Map<Capability, String> unsupported) {
     /** Why {@code capability} is unsupported, or null when it is supported. */
     public String reasonUnsupported(Capability capability) {
         return unsupported.get(capability);
+    }
+
+    /**
+     * The typed error a style throws when it is asked for {@code capability} it declares unsupported:
+     * {@code throw capabilities().refusal(Capability.COMPLETIONS);}. Nothing has been sent.
+     *
+     * @throws IllegalArgumentException if {@code capability} is supported (a style's bug)
+     */
+    public UnsupportedCapabilityException refusal(Capability capability) {
+        String reason = unsupported.get(capability);
+        if (reason == null) {
+            throw new IllegalArgumentException(capability + " is supported: there is nothing to refuse");
+        }
+        return new UnsupportedCapabilityException(capability, reason);
     }
 }

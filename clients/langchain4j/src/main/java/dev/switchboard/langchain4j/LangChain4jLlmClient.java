@@ -206,7 +206,7 @@ public final class LangChain4jLlmClient implements LlmClient {
      */
     @Override
     public CompletionResponse complete(CompletionRequest request) {
-        throw new UnsupportedCapabilityException(Capability.COMPLETIONS, capabilities().reasonUnsupported(Capability.COMPLETIONS));
+        throw capabilities().refusal(Capability.COMPLETIONS);
     }
 
     /**
@@ -216,7 +216,7 @@ public final class LangChain4jLlmClient implements LlmClient {
      */
     @Override
     public ChatStream streamCompletion(CompletionRequest request) {
-        throw new UnsupportedCapabilityException(Capability.COMPLETIONS, capabilities().reasonUnsupported(Capability.COMPLETIONS));
+        throw capabilities().refusal(Capability.COMPLETIONS);
     }
 
     /** Nothing to release (see the class comment); idempotent, never throws. */

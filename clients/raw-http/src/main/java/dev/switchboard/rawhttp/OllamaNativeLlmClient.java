@@ -137,7 +137,7 @@ public final class OllamaNativeLlmClient implements LlmClient {
      */
     @Override
     public CompletionResponse complete(CompletionRequest request) {
-        throw new UnsupportedCapabilityException(Capability.COMPLETIONS, capabilities().reasonUnsupported(Capability.COMPLETIONS));
+        throw capabilities().refusal(Capability.COMPLETIONS);
     }
 
     /**
@@ -147,7 +147,7 @@ public final class OllamaNativeLlmClient implements LlmClient {
      */
     @Override
     public ChatStream streamCompletion(CompletionRequest request) {
-        throw new UnsupportedCapabilityException(Capability.COMPLETIONS, capabilities().reasonUnsupported(Capability.COMPLETIONS));
+        throw capabilities().refusal(Capability.COMPLETIONS);
     }
 
     @Override

@@ -219,11 +219,11 @@ public final class SpringAiLlmClient implements LlmClient {
     /**
      * Not supported by Spring AI: see {@link #capabilities()}.
      *
-     * @throws UnsupportedOperationException always, with the reason
+     * @throws UnsupportedCapabilityException always, with the reason; nothing is sent
      */
     @Override
     public List<ModelInfo> models() {
-        throw new UnsupportedOperationException(CAPABILITIES.reasonUnsupported(Capability.MODELS));
+        throw CAPABILITIES.refusal(Capability.MODELS);
     }
 
     /**
@@ -233,7 +233,7 @@ public final class SpringAiLlmClient implements LlmClient {
      */
     @Override
     public CompletionResponse complete(CompletionRequest request) {
-        throw new UnsupportedCapabilityException(Capability.COMPLETIONS, CAPABILITIES.reasonUnsupported(Capability.COMPLETIONS));
+        throw CAPABILITIES.refusal(Capability.COMPLETIONS);
     }
 
     /**
@@ -243,7 +243,7 @@ public final class SpringAiLlmClient implements LlmClient {
      */
     @Override
     public ChatStream streamCompletion(CompletionRequest request) {
-        throw new UnsupportedCapabilityException(Capability.COMPLETIONS, CAPABILITIES.reasonUnsupported(Capability.COMPLETIONS));
+        throw CAPABILITIES.refusal(Capability.COMPLETIONS);
     }
 
     /** Everything except {@link Capability#MODELS} and {@link Capability#COMPLETIONS}. */
