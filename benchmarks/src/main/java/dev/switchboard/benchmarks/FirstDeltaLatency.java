@@ -1,25 +1,43 @@
 package dev.switchboard.benchmarks;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * First-delta latency: from the {@link ReplayServer}'s first write (status line, headers and first
- * event in one write) to the moment the first content delta reaches user code, per reader, in one
- * run. Prints median, p90 and minimum in microseconds; then the same from the reader's call to its
- * first delta, which adds the per-stream setup before the request goes out (and, for the baseline,
- * a new connection per stream). A harness that prints figures, not a test.
+ * event in one write) to the moment the first content delta reaches user code, per reader. Prints
+ * median, p90 and minimum in microseconds; then the same from the reader's call to its first delta,
+ * which adds the per-stream setup before the request goes out (and, for the baseline, a new
+ * connection per stream). A harness that prints figures, not a test.
  *
- * <p>Two cases, each with its own server and its own reader instances, all readers of both cases
- * interleaved round by round, in a new (seeded) random order each round:
- * {@link ReplayServer.Framing#CONTENT_LENGTH} (the rest of the body in a second write) and
- * {@link ReplayServer.Framing#OLLAMA_CHUNKED} (chunked, one write per event, as Ollama sends a
- * {@code /v1} stream). Per case it also prints the median of the per-round difference raw-http
- * minus naive OkHttp, which the machine's noise moves less than the two medians.
+ * <p>Two cases, each with its own server: {@link ReplayServer.Framing#CONTENT_LENGTH} (the rest of
+ * the body in a second write) and {@link ReplayServer.Framing#OLLAMA_CHUNKED} (chunked, one write per
+ * event, as Ollama sends a {@code /v1} stream). The readers ({@link #READERS}): the baseline, the
+ * naive OkHttp reader building each call's request as a program must, the same reader re-sending one
+ * request built once (a lower bound from the call, not a program), and raw-http's {@code LlmClient}.
+ *
+ * <p>Two ways, in one run:
+ * <ol>
+ *   <li><b>Interleaved</b>, in this JVM: every reader of both cases, round by round, in a new
+ *       (seeded) random order each round, so a disturbance on the machine hits all alike. Per case
+ *       it also prints the median of the per-round difference raw-http minus each naive reader,
+ *       which the machine's noise moves less than the medians. Here the readers share one JVM's
+ *       caches: code that several readers use (OkHttp's line reading and Jackson's {@code readTree},
+ *       used by three) stays warmer than code one reader uses alone (raw-http's decoder).</li>
+ *   <li><b>Alone</b>: each reader in a JVM of its own, as in a program that has one way of reading,
+ *       {@value #ALONE_FORKS} JVMs per reader, the readers' JVMs alternated; it prints each JVM's
+ *       median and the median of those.</li>
+ * </ol>
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks -am package -DskipTests exec:exec@latency}.
  */
@@ -28,24 +46,72 @@ public final class FirstDeltaLatency {
     private static final int WARMUP_ROUNDS = 500;
     private static final int MEASURED_ROUNDS = 2_000;
     private static final int CONTENT_CHUNKS = 10;
+    private static final int ALONE_FORKS = 3;
+
+    /** The readers by name, in print order; the names are also the child JVMs' argument. */
+    private static final Map<String, Function<ReplayServer, StreamReader>> READERS = new LinkedHashMap<>();
+
+    static {
+        READERS.put("baseline (socket + readTree)", s -> new BaselineReader(s.port()));
+        READERS.put("naive OkHttp (request per call)", s -> new NaiveOkHttpReader(s.baseUrl()));
+        READERS.put("naive OkHttp (one request re-sent)", s -> NaiveOkHttpReader.reSending(s.baseUrl()));
+        READERS.put("raw-http LlmClient", s -> new LlmClientReader("raw-http", s.baseUrl()));
+    }
+
+    private static final String NAIVE = "naive OkHttp (request per call)";
+    private static final String NAIVE_RESENT = "naive OkHttp (one request re-sent)";
+    private static final String RAW_HTTP = "raw-http LlmClient";
+    private static final String ALONE = "--alone";
 
     private FirstDeltaLatency() {
     }
 
-    /** Runs the measurement and prints one line per case and reader. */
+    /**
+     * Runs the measurement and prints it; with {@code --alone <reader name>}, measures that reader
+     * alone and prints one tab-separated line per case (case, median from the first write, median
+     * from the call, in ns) for the parent JVM to read.
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals(ALONE)) {
+            for (Case c : measure(List.of(args[1]))) {
+                System.out.println(c.framing + "\t" + median(c.samples) + "\t" + median(c.fromCall));
+            }
+            return;
+        }
+        List<Case> cases = measure(List.copyOf(READERS.keySet()));
+        System.out.printf("INTERLEAVED: all readers in one JVM, %d streams each%n%n", MEASURED_ROUNDS);
+        System.out.printf("first delta after the server's first write (status line + headers + first event) (µs)%n");
+        cases.forEach(c -> print(c, c.samples));
+        System.out.printf("%nfirst delta after the reader's call (µs)%n");
+        cases.forEach(c -> print(c, c.fromCall));
+        System.out.printf("%nraw-http minus naive OkHttp, same round, median (µs): after the first write / after the call%n");
+        for (String framing : framings(cases)) {
+            Case rawHttp = find(cases, framing, RAW_HTTP);
+            for (String naiveName : List.of(NAIVE, NAIVE_RESENT)) {
+                Case naive = find(cases, framing, naiveName);
+                System.out.printf("%-36s vs %-36s %+7.1f / %+7.1f%n", framing, naiveName,
+                        medianDifference(rawHttp.samples, naive.samples), medianDifference(rawHttp.fromCall, naive.fromCall));
+            }
+        }
+        alone();
+    }
+
+    /** Both cases, each with its own server and its own instance of each named reader, interleaved. */
+    private static List<Case> measure(List<String> readerNames) throws Exception {
         try (ReplayServer contentLength = new ReplayServer(shortStream(), ReplayServer.Framing.CONTENT_LENGTH);
              ReplayServer ollama = new ReplayServer(shortStream(), ReplayServer.Framing.OLLAMA_CHUNKED)) {
             List<Case> cases = new ArrayList<>();
-            addReaders(cases, "Content-Length, rest in 2nd write", contentLength);
-            addReaders(cases, "Ollama: chunked, 1 write per event", ollama);
+            for (String name : readerNames) {
+                cases.add(new Case("Content-Length, rest in 2nd write", name, contentLength));
+            }
+            for (String name : readerNames) {
+                cases.add(new Case("Ollama: chunked, 1 write per event", name, ollama));
+            }
             long[] first = new long[1];
-            // Rounds interleave the readers, so a disturbance on the machine hits all of them alike,
-            // each round in a new order, so that no reader always follows the same one.
             List<Case> order = new ArrayList<>(cases);
             Random shuffle = new Random(13);
             for (int round = -WARMUP_ROUNDS; round < MEASURED_ROUNDS; round++) {
-                Collections.shuffle(order, shuffle);
+                Collections.shuffle(order, shuffle); // so that no reader always follows the same one
                 for (Case c : order) {
                     first[0] = 0;
                     long call = System.nanoTime();
@@ -60,28 +126,80 @@ public final class FirstDeltaLatency {
                     }
                 }
             }
-            System.out.printf("first delta after the server's first write (status line + headers + first event),"
-                    + " %d streams each (µs)%n", MEASURED_ROUNDS);
-            cases.forEach(c -> print(c, c.samples));
-            System.out.printf("%nfirst delta after the reader's call (µs)%n");
-            cases.forEach(c -> print(c, c.fromCall));
-            System.out.printf("%nraw-http minus naive OkHttp, same round, median (µs):"
-                    + " after the first write / after the call%n");
-            for (int i = 0; i + 2 < cases.size(); i += 3) {
-                Case naive = cases.get(i + 1);
-                Case rawHttp = cases.get(i + 2);
-                System.out.printf("%-36s %+7.1f / %+7.1f%n", naive.framing,
-                        medianDifference(rawHttp.samples, naive.samples), medianDifference(rawHttp.fromCall, naive.fromCall));
-            }
             cases.forEach(c -> c.reader.close());
+            return cases;
         }
+    }
+
+    /** Each reader alone in child JVMs, alternated; prints per case and reader each JVM's medians. */
+    private static void alone() throws Exception {
+        Map<String, List<long[]>> perReader = new LinkedHashMap<>(); // "framing\treader" -> {first write, call} per JVM
+        for (int fork = 0; fork < ALONE_FORKS; fork++) {
+            for (String reader : READERS.keySet()) {
+                for (String line : child(reader)) {
+                    String[] f = line.split("\t");
+                    perReader.computeIfAbsent(f[0] + "\t" + reader, k -> new ArrayList<>())
+                            .add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+                }
+            }
+        }
+        System.out.printf("%nALONE: each reader in a JVM of its own, %d JVMs per reader, alternated;"
+                + " per JVM the median of %d streams (µs)%n", ALONE_FORKS, MEASURED_ROUNDS);
+        System.out.printf("%-36s %-36s %-30s %s%n", "case", "reader", "after the first write", "after the call");
+        perReader.forEach((key, runs) -> {
+            String[] k = key.split("\t");
+            System.out.printf("%-36s %-36s %-30s %s%n", k[0], k[1], forks(runs, 0), forks(runs, 1));
+        });
+    }
+
+    /** "m1 / m2 / m3 (median m)" in µs for column {@code i} of the runs. */
+    private static String forks(List<long[]> runs, int i) {
+        long[] v = runs.stream().mapToLong(r -> r[i]).toArray();
+        StringBuilder s = new StringBuilder();
+        for (long x : v) {
+            s.append(s.length() == 0 ? "" : " / ").append(String.format("%.1f", x / 1e3));
+        }
+        Arrays.sort(v);
+        return s.append(String.format(" (%.1f)", v[v.length / 2] / 1e3)).toString();
+    }
+
+    /** Runs this class with {@code --alone reader} in a new JVM on this class path; returns its lines. */
+    private static List<String> child(String reader) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                FirstDeltaLatency.class.getName(), ALONE, reader)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null;) {
+                lines.add(line);
+            }
+        }
+        if (p.waitFor() != 0 || lines.size() != 2) {
+            throw new IllegalStateException("the JVM measuring " + reader + " exited " + p.exitValue() + ": " + lines);
+        }
+        return lines;
+    }
+
+    private static List<String> framings(List<Case> cases) {
+        return cases.stream().map(c -> c.framing).distinct().toList();
+    }
+
+    private static Case find(List<Case> cases, String framing, String name) {
+        return cases.stream().filter(c -> c.framing.equals(framing) && c.name.equals(name)).findFirst().orElseThrow();
     }
 
     private static void print(Case c, long[] samples) {
         long[] s = samples.clone();
         Arrays.sort(s);
-        System.out.printf("%-36s %-40s median %7.1f   p90 %7.1f   min %7.1f%n", c.framing, c.name,
+        System.out.printf("%-36s %-36s median %7.1f   p90 %7.1f   min %7.1f%n", c.framing, c.name,
                 s[s.length / 2] / 1e3, s[s.length * 9 / 10] / 1e3, s[0] / 1e3);
+    }
+
+    private static long median(long[] samples) {
+        long[] s = samples.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
     }
 
     private static double medianDifference(long[] a, long[] b) {
@@ -89,19 +207,10 @@ public final class FirstDeltaLatency {
         for (int i = 0; i < d.length; i++) {
             d[i] = a[i] - b[i];
         }
-        Arrays.sort(d);
-        return d[d.length / 2] / 1e3;
+        return median(d) / 1e3;
     }
 
-    /** Adds baseline, naive OkHttp and raw-http, in that order (main relies on it). */
-    private static void addReaders(List<Case> cases, String framing, ReplayServer server) {
-        cases.add(new Case(framing, "baseline (socket + readTree)", server, new BaselineReader(server.port())));
-        cases.add(new Case(framing, "naive OkHttp (readUtf8Line + readTree)", server,
-                new NaiveOkHttpReader(server.baseUrl())));
-        cases.add(new Case(framing, "raw-http LlmClient", server, new LlmClientReader("raw-http", server.baseUrl())));
-    }
-
-    /** One reader against one server, and its measured samples in nanoseconds: from the first write, from the call. */
+    /** One reader against one server, and its samples in nanoseconds: from the first write, from the call. */
     private static final class Case {
         final String framing;
         final String name;
@@ -110,11 +219,15 @@ public final class FirstDeltaLatency {
         final long[] samples = new long[MEASURED_ROUNDS];
         final long[] fromCall = new long[MEASURED_ROUNDS];
 
-        Case(String framing, String name, ReplayServer server, StreamReader reader) {
+        Case(String framing, String name, ReplayServer server) {
+            Function<ReplayServer, StreamReader> factory = READERS.get(name);
+            if (factory == null) {
+                throw new IllegalArgumentException("no reader named " + name + "; one of " + READERS.keySet());
+            }
             this.framing = framing;
             this.name = name;
             this.server = server;
-            this.reader = reader;
+            this.reader = factory.apply(server);
         }
     }
 
