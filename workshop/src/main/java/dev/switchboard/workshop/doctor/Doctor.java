@@ -17,13 +17,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.switchboard.core.Endpoint;
 import dev.switchboard.server.cli.Secrets;
 import dev.switchboard.testkit.live.EndpointResolution;
 import dev.switchboard.testkit.ollama.OllamaTestcontainer;
+import dev.switchboard.workshop.doctor.Findings.Mark;
 
 /**
  * The setup doctor: {@code ./mvnw -q -B -pl workshop -am -DskipTests package exec:java -Ddoctor}.
@@ -36,6 +34,9 @@ import dev.switchboard.testkit.ollama.OllamaTestcontainer;
  * <p>It never prints a key: URLs are shown through {@link Endpoint#redactUrl(String)}, and every
  * line passes through {@link Secrets#redacting} with {@code LLM_API_KEY} / {@code OPENAI_API_KEY}
  * and the base URL's credentials, should an error message quote them.
+ *
+ * <p>The endpoint check is {@link EndpointCheck}; the lines and the marks the verdict is drawn from
+ * are kept by {@link Findings}.
  */
 public final class Doctor {
 
@@ -43,8 +44,6 @@ public final class Doctor {
     static final long LOW_DISK = 2L * 1024 * 1024 * 1024;
     /** Below this max heap, a warning (the in-process engine holds the model in the JVM's process). */
     static final long LOW_HEAP = 512L * 1024 * 1024;
-
-    private enum Mark { OK, WARN, FAIL }
 
     /**
      * What the doctor looks at, injectable so a test can stand in for Docker or the machine.
@@ -135,13 +134,10 @@ public final class Doctor {
     public record HttpResult(int status, String body) {
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final Findings findings;
 
-    private final PrintStream out;
-    private final List<Mark> marks = new ArrayList<>();
-
-    private Doctor(PrintStream out) {
-        this.out = out;
+    private Doctor(Findings findings) {
+        this.findings = findings;
     }
 
     /** Runs the doctor on this machine and exits with its status. */
@@ -160,15 +156,16 @@ public final class Doctor {
      */
     public static int run(Map<String, String> env, PrintStream out, Probes probes, Path workingDirectory) {
         out = Secrets.redacting(out, secrets(env));
-        Doctor doctor = new Doctor(out);
+        Findings findings = new Findings(out);
+        Doctor doctor = new Doctor(findings);
         out.println("Switchboard workshop: setup doctor");
         doctor.jdk(probes);
-        doctor.endpoint(env, probes);
+        new EndpointCheck(findings).run(env, probes);
         doctor.disk(probes, workingDirectory);
         doctor.memory(probes);
         out.flush();
-        boolean failed = doctor.marks.contains(Mark.FAIL);
-        boolean warned = doctor.marks.contains(Mark.WARN);
+        boolean failed = findings.failed();
+        boolean warned = findings.warned();
         out.println(failed ? "Verdict: NOT READY — fix the ✗ lines above and run the doctor again."
                 : warned ? "Verdict: ready with warnings — the lessons will run; the ! lines say what is slower or missing."
                 : "Verdict: ready — start with lesson 1: ./mvnw -q -B -pl workshop -am -DskipTests package exec:java -Dlesson=1");
@@ -210,8 +207,7 @@ public final class Doctor {
     }
 
     private void say(Mark mark, String text) {
-        marks.add(mark);
-        out.println((mark == Mark.OK ? "✓ " : mark == Mark.WARN ? "! " : "✗ ") + text);
+        findings.say(mark, text);
     }
 
     private void jdk(Probes probes) {
@@ -233,140 +229,6 @@ public final class Doctor {
             return first == 1 && parts.length > 1 ? Integer.parseInt(parts[1]) : first;
         } catch (RuntimeException e) {
             return -1;
-        }
-    }
-
-    private void endpoint(Map<String, String> env, Probes probes) {
-        String forced = env.getOrDefault("LLM_ENDPOINT", "").trim();
-        if (!forced.isEmpty()) {
-            say(Mark.WARN, "LLM_ENDPOINT=" + forced + " forces that step of the resolution; the doctor checks the"
-                    + " usual order below. Unset LLM_ENDPOINT unless you mean it");
-        }
-        if (set(env, "LLM_BASE_URL") || set(env, "OPENAI_BASE_URL")) {
-            environmentEndpoint(env, probes);
-            return;
-        }
-        String root = EndpointResolution.LOCAL_OLLAMA;
-        if (probes.ollamaAnswers(root)) {
-            say(Mark.OK, "endpoint: LLM_BASE_URL is not set and an Ollama answers at " + root
-                    + ", so the lessons use it (" + root + "/v1)");
-            ollamaModels(env, probes, root, true);
-            return;
-        }
-        say(Mark.WARN, "LLM_BASE_URL is not set and no Ollama answers at " + root + ". For real models: install"
-                + " Ollama (https://ollama.com/download), run 'ollama serve', then 'ollama pull "
-                + chatModel(env) + "' and 'ollama pull " + embeddingModel(env) + "'; or set LLM_BASE_URL");
-        if (probes.dockerAvailable()) {
-            say(Mark.OK, "endpoint: a Docker engine runs, so the lessons start a Testcontainers Ollama ("
-                    + OllamaTestcontainer.IMAGE + ") and pull " + chatModel(env) + " and " + embeddingModel(env)
-                    + " into it on first use (about 0.6 GB; the first run takes minutes)");
-            return;
-        }
-        Optional<String> natives = probes.llamaNativeLibrary();
-        if (natives.isPresent()) {
-            say(Mark.WARN, "endpoint: no Docker engine either, so the lessons run the in-process llama.cpp engine"
-                    + (set(env, "LLM_MODEL_FILE") ? " on LLM_MODEL_FILE=" + env.get("LLM_MODEL_FILE")
-                            : " on the generated demo model, whose random weights answer gibberish")
-                    + " (native library bundled: " + natives.get() + "). Its tool calls are well-formed but not"
-                    + " sensible, as its text is. Fix for real answers: start Ollama or Docker, or set"
-                    + " LLM_BASE_URL (or LLM_MODEL_FILE to a GGUF file)");
-        } else {
-            say(Mark.FAIL, "endpoint: no LLM_BASE_URL, no Ollama at " + root + ", no Docker engine, and llama.cpp has"
-                    + " no native library for " + System.getProperty("os.name") + "/" + System.getProperty("os.arch")
-                    + ", so there is no model to run the lessons against. Fix: install and start Ollama"
-                    + " (https://ollama.com/download), or start Docker, or set LLM_BASE_URL to a server you have");
-        }
-    }
-
-    private void environmentEndpoint(Map<String, String> env, Probes probes) {
-        Endpoint endpoint;
-        try {
-            endpoint = Endpoint.fromEnvironment(env);
-        } catch (IllegalArgumentException e) {
-            say(Mark.FAIL, "LLM_BASE_URL is not a URL the clients accept: " + e.getMessage()
-                    + ". Fix: set it like http://localhost:11434/v1");
-            return;
-        }
-        String base = Endpoint.redactUrl(endpoint.baseUrl()); // printed: without credentials
-        HttpResult models;
-        try {
-            models = probes.get(endpoint.baseUrl() + "/models", endpoint.apiKeyOrPlaceholder());
-        } catch (IOException | RuntimeException e) {
-            say(Mark.FAIL, "endpoint: LLM_BASE_URL is set, so the lessons use " + base + " — but nothing answers"
-                    + " there (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + "). Fix: start that server (ollama serve, llama-server --port ..., ...), correct"
-                    + " LLM_BASE_URL (host, port, and the /v1 at the end), or unset it to let the workshop find one");
-            return;
-        }
-        if (models.status() == 401 || models.status() == 403) {
-            say(Mark.FAIL, "endpoint: " + base + " answers " + models.status() + " to GET /models: the API key is"
-                    + " missing or wrong. Fix: set LLM_API_KEY to your key (local servers take any key)");
-            return;
-        }
-        if (models.status() / 100 != 2) {
-            say(Mark.WARN, "endpoint: LLM_BASE_URL is set, so the lessons use " + base + "; it answers "
-                    + models.status() + " to GET /models, so the doctor cannot list its models."
-                    + " Check that the URL ends in /v1");
-            return;
-        }
-        say(Mark.OK, "endpoint: LLM_BASE_URL is set, so the lessons use " + base + " (it answers GET /models)");
-        List<String> served = new ArrayList<>();
-        try {
-            for (JsonNode model : MAPPER.readTree(models.body()).path("data")) {
-                served.add(model.path("id").asText());
-            }
-        } catch (IOException e) {
-            say(Mark.WARN, "GET " + base + "/models did not answer JSON, so the doctor cannot list its models");
-            return;
-        }
-        if (endpoint.chatModel() == null) {
-            say(Mark.FAIL, "LLM_MODEL is not set, and with LLM_BASE_URL the lessons need a chat model name."
-                    + " Fix: export LLM_MODEL=<one of " + served + ">");
-        } else {
-            present(served, endpoint.chatModel(), "LLM_MODEL", "chat", true, false);
-        }
-        if (endpoint.embeddingModel() == null) {
-            say(Mark.WARN, "LLM_EMBEDDING_MODEL is not set: the embedding lessons (7, 9) need one."
-                    + " Fix: export LLM_EMBEDDING_MODEL=<an embedding model of " + served + ">");
-        } else {
-            present(served, endpoint.embeddingModel(), "LLM_EMBEDDING_MODEL", "embedding", false, false);
-        }
-    }
-
-    private void ollamaModels(Map<String, String> env, Probes probes, String root, boolean local) {
-        HttpResult tags;
-        try {
-            tags = probes.get(root + "/api/tags", Endpoint.PLACEHOLDER_API_KEY);
-        } catch (IOException e) {
-            say(Mark.WARN, "the Ollama at " + root + " did not list its models (" + e.getMessage() + ")");
-            return;
-        }
-        List<String> served = new ArrayList<>();
-        try {
-            for (JsonNode model : MAPPER.readTree(tags.body()).path("models")) {
-                served.add(model.path("name").asText());
-            }
-        } catch (IOException e) {
-            say(Mark.WARN, "the Ollama at " + root + " answered /api/tags with no JSON");
-            return;
-        }
-        present(served, chatModel(env), "LLM_MODEL", "chat", true, local);
-        present(served, embeddingModel(env), "LLM_EMBEDDING_MODEL", "embedding", false, local);
-    }
-
-    /** Says whether {@code model} is among {@code served}; missing is fatal for an endpoint of one's own. */
-    private void present(List<String> served, String model, String variable, String kind, boolean chat,
-            boolean ollama) {
-        boolean found = served.contains(model) || (!model.contains(":") && served.contains(model + ":latest"));
-        if (found) {
-            say(Mark.OK, "the " + kind + " model " + model + " is there");
-        } else if (ollama) {
-            say(Mark.WARN, "the " + kind + " model " + model + " is not pulled yet: the first lesson pulls it"
-                    + " (with progress), or pull it now: ollama pull " + model);
-        } else {
-            say(chat ? Mark.FAIL : Mark.WARN, "the server does not list the " + kind + " model " + model
-                    + " (it lists " + served + "): a request would answer 404. Fix: export " + variable
-                    + "=<one of those>, or load/pull " + model + " there (Ollama: ollama pull " + model + ")");
         }
     }
 
@@ -403,16 +265,8 @@ public final class Doctor {
         return String.format(Locale.ROOT, "%.1f GB", bytes / (1024.0 * 1024 * 1024));
     }
 
-    private static String chatModel(Map<String, String> env) {
-        return set(env, "LLM_MODEL") ? env.get("LLM_MODEL").trim() : OllamaTestcontainer.DEFAULT_CHAT_MODEL;
-    }
-
-    private static String embeddingModel(Map<String, String> env) {
-        return set(env, "LLM_EMBEDDING_MODEL") ? env.get("LLM_EMBEDDING_MODEL").trim()
-                : OllamaTestcontainer.DEFAULT_EMBEDDING_MODEL;
-    }
-
-    private static boolean set(Map<String, String> env, String name) {
+    /** Whether {@code env} sets {@code name} to something other than blanks. */
+    static boolean set(Map<String, String> env, String name) {
         String value = env.get(name);
         return value != null && !value.isBlank();
     }
