@@ -1,12 +1,8 @@
 package dev.switchboard.server.internal;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -18,7 +14,6 @@ import dev.switchboard.server.engine.Engine;
 import dev.switchboard.server.engine.EngineCall;
 import dev.switchboard.server.engine.EngineException;
 import dev.switchboard.server.engine.EngineSink;
-import dev.switchboard.server.engine.PausableEngineCall;
 import dev.switchboard.server.fault.Fault;
 
 /**
@@ -26,7 +21,9 @@ import dev.switchboard.server.fault.Fault;
  * arrive on any thread and are moved onto the connection's event loop, where everything else
  * happens. A stream's headers are sent with its first event, so an engine that fails before
  * producing anything still gets its real status and error body; once streaming, a failure is an
- * error frame. The client closing the connection cancels the engine call.
+ * error frame. The client closing the connection cancels the engine call. Moving the sink calls
+ * onto the event loop, and pausing the engine while the client reads slowly, is
+ * {@link EngineHandOver}'s.
  */
 public final class ChatExchange implements EngineSink, FramePump.Listener {
 
@@ -39,15 +36,10 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
         ChatFormat create(String id, String model);
     }
 
-    /** Waiting frames or events above which a pausable engine is paused. */
-    static final int HIGH_WATER = 64;
-    /** Waiting frames and events at or below which a paused engine is resumed. */
-    static final int LOW_WATER = 8;
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final ServerContext server;
     private final Engine engine;
-    private final Context context;
     private final HttpServerRequest request;
     private final HttpServerResponse response;
     private final ChatRequest engineRequest;
@@ -57,25 +49,7 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
     private final String id;
     private final String model;
     private final ChatAccumulator accumulator = new ChatAccumulator();
-
-    /** Events handed over by the engine and not yet taken by the event loop; any thread. */
-    private final AtomicInteger inflight = new AtomicInteger();
-    /**
-     * What the engine handed over, in order, for the event loop to take: events, then
-     * {@link #COMPLETE} or a {@link Throwable}. One task takes all that is there, so events arriving
-     * together are written together (one write, one flush) instead of one task and one flush each.
-     */
-    private final ConcurrentLinkedQueue<Object> arrived = new ConcurrentLinkedQueue<>();
-    /** Whether a task to take {@link #arrived} is scheduled and has not started taking yet. */
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private static final Object COMPLETE = new Object();
-    /** The most one task takes before giving the event loop back (it schedules itself again). */
-    private static final int DRAIN_BATCH = 256;
-    /** Whether the event loop is taking a batch: the pump holds its writes until the batch ends. */
-    private boolean batching;
-    /** Set once the engine has been paused (after {@code pause()} returned), cleared before resuming. */
-    private volatile boolean enginePaused;
-    private volatile EngineCall call;
+    private final EngineHandOver handOver;
     private FramePump pump;
     private boolean over;
     private boolean streamCounted;
@@ -85,7 +59,6 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
             boolean stream, FormatFactory formats, Fault fault, String model) {
         this.server = server;
         this.engine = engine;
-        this.context = Vertx.currentContext();
         this.request = request;
         this.response = request.response();
         this.engineRequest = engineRequest;
@@ -94,6 +67,8 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
         this.model = model;
         this.id = "chatcmpl-" + randomId();
         this.format = formats.create(id, model);
+        this.handOver = new EngineHandOver(Vertx.currentContext(), this::event, this::complete, this::error,
+                this::batchEnded);
     }
 
     /**
@@ -159,10 +134,7 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
         // Engine work never runs on an event loop (issue 16, finding 2): chat() is called on a worker.
         server.vertx().executeBlocking(() -> {
             EngineCall started = engine.chat(engineRequest, this);
-            call = started; // at once, so that back-pressure can pause it before the loop hears of it
-            if (inflight.get() > HIGH_WATER) { // events that came before the call was known asked for a pause
-                pauseEngine();
-            }
+            handOver.callStarted(started); // at once, so that back-pressure can pause it before the loop hears of it
             return started;
         }, false).onComplete(result -> {
             if (result.succeeded()) {
@@ -186,59 +158,20 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
 
     @Override
     public void onEvent(ChatEvent event) {
-        if (inflight.incrementAndGet() > HIGH_WATER) {
-            pauseEngine(); // before handing the event over, so the loop sees the pause when it takes it
-        }
-        handOver(event);
+        handOver.event(event);
     }
 
     @Override
     public void onComplete() {
-        handOver(COMPLETE);
+        handOver.complete();
     }
 
     @Override
     public void onError(Throwable error) {
-        handOver(error);
+        handOver.error(error);
     }
 
-    private void handOver(Object item) {
-        arrived.add(item);
-        if (drainScheduled.compareAndSet(false, true)) {
-            context.runOnContext(v -> drain());
-        }
-    }
-
-    /** On the event loop: takes what arrived, up to {@value #DRAIN_BATCH} items, writing their frames together. */
-    private void drain() {
-        drainScheduled.set(false); // before taking: an item added from now on schedules another task
-        Object item = arrived.poll();
-        if (item == null) {
-            return;
-        }
-        batching = true;
-        try {
-            int taken = 0;
-            do {
-                if (item instanceof ChatEvent) {
-                    inflight.decrementAndGet();
-                    event((ChatEvent) item);
-                } else if (item == COMPLETE) {
-                    complete();
-                } else {
-                    error((Throwable) item);
-                }
-            } while (++taken < DRAIN_BATCH && (item = arrived.poll()) != null);
-        } finally {
-            batching = false;
-        }
-        if (pump != null) {
-            pump.release(); // writes what the batch queued, as one write where it can
-        }
-        if (!arrived.isEmpty() && drainScheduled.compareAndSet(false, true)) {
-            context.runOnContext(v -> drain());
-        }
-    }
+    // On the event loop, from the hand-over
 
     private void event(ChatEvent event) {
         if (over) {
@@ -254,6 +187,7 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
             return;
         }
         openStream();
+        boolean batching = handOver.batching();
         if (batching) {
             pump.hold();
         }
@@ -291,6 +225,12 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
                     error instanceof EngineException ? ((EngineException) error).retryAfter() : null);
         } else {
             pump.fail(format.errorFrame(status, message));
+        }
+    }
+
+    private void batchEnded() {
+        if (pump != null) {
+            pump.release(); // writes what the batch queued, as one write where it can
         }
     }
 
@@ -360,29 +300,13 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
     }
 
     /**
-     * Back-pressure: more than {@value #HIGH_WATER} frames or events waiting pauses a
-     * {@link PausableEngineCall}; {@value #LOW_WATER} or fewer of both resumes it.
+     * Back-pressure: more than {@value EngineHandOver#HIGH_WATER} frames or events waiting pauses a
+     * {@link dev.switchboard.server.engine.PausableEngineCall}; {@value EngineHandOver#LOW_WATER} or
+     * fewer of both resumes it.
      */
     @Override
     public void progressed(int queued) {
-        if (queued > HIGH_WATER) {
-            pauseEngine();
-        } else if (enginePaused && queued <= LOW_WATER && inflight.get() <= LOW_WATER) {
-            enginePaused = false;
-            EngineCall c = call;
-            if (c instanceof PausableEngineCall) {
-                ((PausableEngineCall) c).resume();
-            }
-        }
-    }
-
-    /** Any thread. Pausing is idempotent, so racing callers are harmless; the flag is set after. */
-    private void pauseEngine() {
-        EngineCall c = call;
-        if (c instanceof PausableEngineCall && !enginePaused) {
-            ((PausableEngineCall) c).pause();
-            enginePaused = true;
-        }
+        handOver.progressed(queued);
     }
 
     /** Marks the exchange over and stops the engine and any stall timer. */
@@ -395,6 +319,7 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
             server.vertx().cancelTimer(stallTimer);
             stallTimer = -1;
         }
+        EngineCall call = handOver.call();
         if (call != null) {
             call.cancel(); // idempotent; a finished call ignores it
             server.callEnded(call);

@@ -24,7 +24,8 @@ import dev.switchboard.core.wire.ChatChunk;
  * {@code n > 1} stream ({@code llama-server-transcripts/46-chat-stream-n2.txt}) yields choice 0; a
  * tool-call fragment without {@code index} takes its position; {@code arguments} as an object is
  * accepted and serialised; a payload {@code {"error":...}} (llama.cpp's mid-stream error frame,
- * either envelope) sets {@link #hasError}.
+ * either envelope) sets {@link #hasError}. The nested {@code usage}, {@code tool_calls} and
+ * {@code error} objects are read by {@link ChunkParts}.
  */
 public final class ChunkReader {
 
@@ -95,7 +96,7 @@ public final class ChunkReader {
                         readChoices(p, t);
                         break;
                     case "usage":
-                        usage = readUsage(p, t);
+                        usage = ChunkParts.readUsage(p, t);
                         break;
                     case "id":
                         id = readHeader && t == JsonToken.VALUE_STRING ? p.getText() : skip(p);
@@ -108,7 +109,7 @@ public final class ChunkReader {
                         p.skipChildren();
                         break;
                     case "error":
-                        readError(p, t);
+                        ChunkParts.readError(p, t, this);
                         break;
                     case "timings":
                         readExtension(p, t, name);
@@ -229,7 +230,7 @@ public final class ChunkReader {
                                 cRole = v == JsonToken.VALUE_STRING ? p.getText() : skip(p);
                                 break;
                             case "tool_calls":
-                                readToolCalls(p, v);
+                                ChunkParts.readToolCalls(p, v, this);
                                 break;
                             default:
                                 p.skipChildren();
@@ -254,125 +255,6 @@ public final class ChunkReader {
         return true;
     }
 
-    private void readToolCalls(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_NULL) {
-            return;
-        }
-        if (t != JsonToken.START_ARRAY) {
-            throw shape("'delta.tool_calls' must be an array", null);
-        }
-        int position = 0;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t != JsonToken.START_OBJECT) {
-                throw shape("'delta.tool_calls[]' must hold objects", null);
-            }
-            int index = position;
-            String callId = null;
-            String fnName = null;
-            String args = null;
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                JsonToken v = p.nextToken();
-                if ("index".equals(name)) {
-                    if (v == JsonToken.VALUE_NUMBER_INT) {
-                        index = p.getIntValue();
-                    }
-                } else if ("id".equals(name)) {
-                    callId = v == JsonToken.VALUE_STRING ? p.getText() : skip(p);
-                } else if ("function".equals(name) && v == JsonToken.START_OBJECT) {
-                    String field;
-                    while ((field = p.nextFieldName()) != null) {
-                        JsonToken f = p.nextToken();
-                        if ("name".equals(field)) {
-                            fnName = f == JsonToken.VALUE_STRING ? p.getText() : skip(p);
-                        } else if ("arguments".equals(field)) {
-                            if (f == JsonToken.VALUE_STRING) {
-                                args = p.getText();
-                            } else if (f == JsonToken.START_OBJECT || f == JsonToken.START_ARRAY) {
-                                args = Json.text(p.readValueAsTree());
-                            } else {
-                                p.skipChildren();
-                            }
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                } else {
-                    p.skipChildren();
-                }
-            }
-            toolCalls.add(new ChatChunk.ToolCallDelta(index, callId, fnName, args));
-            position++;
-        }
-    }
-
-    private Usage readUsage(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return null;
-        }
-        int prompt = 0;
-        int completion = 0;
-        int total = -1;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
-            if (v != JsonToken.VALUE_NUMBER_INT) {
-                p.skipChildren();
-                continue;
-            }
-            switch (name) {
-                case "prompt_tokens":
-                    prompt = p.getIntValue();
-                    break;
-                case "completion_tokens":
-                    completion = p.getIntValue();
-                    break;
-                case "total_tokens":
-                    total = p.getIntValue();
-                    break;
-                default:
-                    break;
-            }
-        }
-        return new Usage(prompt, completion, total < 0 ? prompt + completion : total);
-    }
-
-    private void readError(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_NULL) {
-            return;
-        }
-        hasError = true;
-        if (t == JsonToken.VALUE_STRING) {
-            errorMessage = p.getText();
-            return;
-        }
-        if (t != JsonToken.START_OBJECT) {
-            errorMessage = p.getText();
-            p.skipChildren();
-            return;
-        }
-        String type = null;
-        String code = null;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
-            if ("message".equals(name) && v == JsonToken.VALUE_STRING) {
-                errorMessage = p.getText();
-            } else if ("type".equals(name) && v == JsonToken.VALUE_STRING) {
-                type = p.getText();
-            } else if ("code".equals(name) && v != JsonToken.VALUE_NULL && v.isScalarValue()) {
-                code = p.getText();
-                if (v == JsonToken.VALUE_NUMBER_INT) {
-                    errorStatus = p.getIntValue();
-                }
-            } else {
-                p.skipChildren();
-            }
-        }
-        errorCode = type != null ? type : code;
-    }
-
     private String text(JsonParser p, JsonToken t, String field) throws IOException {
         if (t == JsonToken.VALUE_STRING) {
             return p.getText();
@@ -383,12 +265,14 @@ public final class ChunkReader {
         throw shape("'" + field + "' must be a string or null", null);
     }
 
-    private static String skip(JsonParser p) throws IOException {
+    /** Skips the current value (and its children); returns null, for a field that is not read. */
+    static String skip(JsonParser p) throws IOException {
         p.skipChildren();
         return null;
     }
 
-    private MalformedResponseException shape(String what, Throwable cause) {
+    /** The error for a payload that is JSON but not a chunk's shape; names the payload. */
+    MalformedResponseException shape(String what, Throwable cause) {
         return new MalformedResponseException("stream chunk is not a chat.completion.chunk (" + what + ")",
                 payload(), cause);
     }
