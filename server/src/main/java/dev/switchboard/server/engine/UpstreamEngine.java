@@ -2,15 +2,12 @@ package dev.switchboard.server.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -20,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import dev.switchboard.core.ChatRequest;
 import dev.switchboard.core.EmbeddingRequest;
@@ -28,8 +24,8 @@ import dev.switchboard.core.EmbeddingResponse;
 import dev.switchboard.core.ModelInfo;
 import dev.switchboard.core.error.LlmException;
 import dev.switchboard.server.internal.upstream.UpstreamCall;
-import dev.switchboard.server.internal.upstream.UpstreamErrors;
 import dev.switchboard.server.internal.upstream.UpstreamNode;
+import dev.switchboard.server.internal.upstream.UpstreamPool;
 
 /**
  * An engine that forwards every request to one or more real endpoints (Ollama, vLLM, llama-server,
@@ -74,26 +70,23 @@ import dev.switchboard.server.internal.upstream.UpstreamNode;
  */
 public final class UpstreamEngine implements Engine {
 
-    private final List<UpstreamNode> nodes;
+    private final UpstreamPool pool;
     private final ThreadPoolExecutor relays;
     private final ScheduledExecutorService checks;
     /** Closes cancelled upstream streams off the event loop. */
     private final ThreadPoolExecutor closer;
     private final ReasoningShape reasoningShape;
     private final int maxConcurrentCalls;
-    private final List<String> secrets;
-    private final AtomicInteger turn = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private UpstreamEngine(Builder builder) {
-        this.nodes = builder.upstreams.stream().map(UpstreamNode::new).toList();
+        this.pool = new UpstreamPool(builder.upstreams, builder.secrets);
         this.reasoningShape = builder.reasoningShape;
         this.maxConcurrentCalls = builder.maxConcurrentCalls;
-        this.secrets = List.copyOf(builder.secrets);
         this.relays = new ThreadPoolExecutor(0, maxConcurrentCalls, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 daemon("switchboard-upstream-"));
-        this.checks = Executors.newScheduledThreadPool(Math.min(nodes.size(), 4), daemon("switchboard-health-"));
-        this.closer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(4096),
+        this.checks = Executors.newScheduledThreadPool(Math.min(pool.nodes().size(), 4), daemon("switchboard-health-"));
+        this.closer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(4096),
                 daemon("switchboard-upstream-close-"));
     }
 
@@ -108,17 +101,7 @@ public final class UpstreamEngine implements Engine {
      */
     @Override
     public List<ModelInfo> models() {
-        List<UpstreamNode> from = nodes.stream().filter(UpstreamNode::healthy).toList();
-        if (from.isEmpty()) {
-            from = nodes;
-        }
-        Map<String, ModelInfo> models = new LinkedHashMap<>();
-        for (UpstreamNode node : from) {
-            for (ModelInfo info : node.models()) {
-                models.putIfAbsent(info.id(), info);
-            }
-        }
-        return List.copyOf(models.values());
+        return pool.models();
     }
 
     /**
@@ -132,8 +115,11 @@ public final class UpstreamEngine implements Engine {
     public EngineCall chat(ChatRequest request, EngineSink sink) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(sink, "sink");
-        String model = resolve(request.model());
-        UpstreamCall call = new UpstreamCall(request.withModel(model), sink, router(model), closer);
+        if (closed.get()) {
+            throw new EngineException(503, "the gateway is closed");
+        }
+        String model = pool.resolve(request.model());
+        UpstreamCall call = new UpstreamCall(request.withModel(model), sink, pool.router(model), closer);
         try {
             relays.execute(call);
         } catch (RejectedExecutionException e) {
@@ -151,35 +137,7 @@ public final class UpstreamEngine implements Engine {
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
         Objects.requireNonNull(request, "request");
-        String model = request.model();
-        if (model != null) {
-            routable(model);
-        }
-        UpstreamCall.Router router = router(model);
-        List<UpstreamNode> tried = new ArrayList<>();
-        LlmException lastError = null;
-        UpstreamNode lastNode = null;
-        for (UpstreamNode node = router.next(tried); node != null; node = router.next(tried)) {
-            tried.add(node);
-            try {
-                return node.upstream().client().embed(request);
-            } catch (LlmException e) {
-                lastError = e;
-                lastNode = node;
-                if (UpstreamErrors.upstreamDown(e)) {
-                    router.failed(node, e);
-                }
-                if (!UpstreamErrors.tryElsewhere(e)) {
-                    break;
-                }
-            } finally {
-                node.release();
-            }
-        }
-        if (lastError != null) {
-            throw toEngine(lastNode, model, lastError);
-        }
-        throw router.none();
+        return pool.embed(request);
     }
 
     /** The shape set with {@link Builder#reasoningShape}, for every model. */
@@ -194,14 +152,14 @@ public final class UpstreamEngine implements Engine {
      */
     @Override
     public EngineHealth health() {
-        List<UpstreamState> states = nodes.stream().map(UpstreamNode::state).toList();
+        List<UpstreamState> states = pool.nodes().stream().map(UpstreamNode::state).toList();
         if (closed.get()) {
             return new EngineHealth(false, "the gateway is closed", states);
         }
         if (states.stream().anyMatch(UpstreamState::healthy)) {
             return new EngineHealth(true, null, states);
         }
-        return new EngineHealth(false, "no upstream is healthy: " + reasons(nodes), states);
+        return new EngineHealth(false, "no upstream is healthy: " + pool.reasons(), states);
     }
 
     /**
@@ -209,7 +167,8 @@ public final class UpstreamEngine implements Engine {
      * {@code timeout}); what the scheduled checks do. Useful after a known change.
      */
     public void checkNow(Duration timeout) {
-        CompletableFuture<?>[] all = nodes.stream().map(node -> CompletableFuture.runAsync(() -> check(node), checks))
+        CompletableFuture<?>[] all = pool.nodes().stream()
+                .map(node -> CompletableFuture.runAsync(() -> pool.check(node), checks))
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(all).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -229,129 +188,12 @@ public final class UpstreamEngine implements Engine {
         checks.shutdownNow();
         relays.shutdownNow();
         closer.shutdown();
-        for (UpstreamNode node : nodes) {
-            try {
-                node.upstream().client().close();
-            } catch (RuntimeException ignored) {
-                // LlmClient.close never throws by contract; one broken client must not keep others open
-            }
-        }
-    }
-
-    private void check(UpstreamNode node) {
-        try {
-            node.up(node.upstream().client().models());
-        } catch (LlmException e) {
-            node.down(toEngine(node, null, e).getMessage());
-        } catch (RuntimeException e) {
-            node.down(redact("upstream '" + node.upstream().name() + "' failed its health check: "
-                    + UpstreamErrors.reason(e)));
-        }
-    }
-
-    private String resolve(String model) {
-        if (closed.get()) {
-            throw new EngineException(503, "the gateway is closed");
-        }
-        if (model == null) {
-            List<ModelInfo> models = models();
-            if (models.isEmpty()) {
-                throw new EngineException(503, "no upstream has listed a model yet; name one in the request ("
-                        + reasons(nodes) + ")");
-            }
-            model = models.get(0).id();
-        }
-        routable(model);
-        return model;
-    }
-
-    /** Throws 404 when no upstream serves {@code model}, 503 when none that does is healthy. */
-    private void routable(String model) {
-        List<UpstreamNode> serving = nodes.stream().filter(n -> n.mayServe(model)).toList();
-        if (serving.isEmpty()) {
-            throw EngineException.modelNotFound(model);
-        }
-        if (serving.stream().noneMatch(UpstreamNode::healthy)) {
-            throw noHealthy(model, serving);
-        }
-    }
-
-    private UpstreamCall.Router router(String model) {
-        return new UpstreamCall.Router() {
-            @Override
-            public UpstreamNode next(List<UpstreamNode> tried) {
-                return pick(model, tried);
-            }
-
-            @Override
-            public EngineException none() {
-                List<UpstreamNode> serving = nodes.stream().filter(n -> model == null || n.mayServe(model)).toList();
-                return noHealthy(model, serving);
-            }
-
-            @Override
-            public void failed(UpstreamNode node, LlmException error) {
-                node.down(UpstreamEngine.this.toEngine(node, model, error).getMessage());
-            }
-
-            @Override
-            public EngineException toEngine(UpstreamNode node, LlmException error) {
-                return UpstreamEngine.this.toEngine(node, model, error);
-            }
-        };
-    }
-
-    /** {@link UpstreamErrors#toEngine}, with every configured secret in the message replaced by {@code ***}. */
-    private EngineException toEngine(UpstreamNode node, String model, LlmException error) {
-        EngineException mapped = UpstreamErrors.toEngine(node.upstream().name(), model, error);
-        String message = redact(mapped.getMessage());
-        return message.equals(mapped.getMessage()) ? mapped
-                : new EngineException(mapped.status(), message, mapped.retryAfter());
-    }
-
-    private String redact(String text) {
-        String out = text;
-        for (String secret : secrets) {
-            out = out.replace(secret, "***");
-        }
-        return out;
-    }
-
-    /** The healthy upstream serving {@code model}, not yet tried, with the fewest in flight; ties in turn. */
-    private UpstreamNode pick(String model, List<UpstreamNode> tried) {
-        Set<UpstreamNode> excluded = new HashSet<>(tried);
-        int start = Math.floorMod(turn.getAndIncrement(), nodes.size());
-        UpstreamNode best = null;
-        for (int i = 0; i < nodes.size(); i++) {
-            UpstreamNode node = nodes.get((start + i) % nodes.size());
-            if (excluded.contains(node) || !node.healthy() || (model != null && !node.mayServe(model))) {
-                continue;
-            }
-            if (best == null || node.inFlight() < best.inFlight()) {
-                best = node;
-            }
-        }
-        if (best != null) {
-            best.acquire();
-        }
-        return best;
-    }
-
-    private EngineException noHealthy(String model, List<UpstreamNode> serving) {
-        String what = model == null ? "no healthy upstream" : "no healthy upstream serves model '" + model + "'";
-        return new EngineException(503, what + ": " + reasons(serving.isEmpty() ? nodes : serving), Duration.ofSeconds(1));
+        pool.closeClients();
     }
 
     private EngineException busy() {
         return new EngineException(503, "the gateway is relaying its limit of " + maxConcurrentCalls
                 + " requests; try again shortly", Duration.ofSeconds(1));
-    }
-
-    private static String reasons(List<UpstreamNode> nodes) {
-        return nodes.stream().map(n -> {
-            UpstreamState s = n.state();
-            return s.name() + ": " + (s.healthy() ? "healthy" : s.reason());
-        }).collect(Collectors.joining("; "));
     }
 
     private static ThreadFactory daemon(String prefix) {
@@ -469,8 +311,8 @@ public final class UpstreamEngine implements Engine {
             UpstreamEngine engine = new UpstreamEngine(this);
             engine.checkNow(firstCheckTimeout);
             long ms = healthCheckInterval.toMillis();
-            for (UpstreamNode node : engine.nodes) {
-                engine.checks.scheduleWithFixedDelay(() -> engine.check(node), ms, ms, TimeUnit.MILLISECONDS);
+            for (UpstreamNode node : engine.pool.nodes()) {
+                engine.checks.scheduleWithFixedDelay(() -> engine.pool.check(node), ms, ms, TimeUnit.MILLISECONDS);
             }
             return engine;
         }
