@@ -94,8 +94,16 @@ final class TestEngines {
         }
     }
 
-    /** Sends {@code chunks} text events of 1 KiB as fast as it may, on its own thread; pausable. */
+    /**
+     * Sends {@code chunks} text events of 1 KiB as fast as it may, on its own thread; pausable. After
+     * {@link #PAUSE_EXPECTED_AFTER} events it waits (up to 10 s) for the server's first pause: the
+     * server can pause a call only once {@code chat()} has returned it, and on a busy machine a
+     * producer started inside {@code chat()} could otherwise send every event before then, leaving
+     * nothing to resume.
+     */
     static final class Flood implements PausableEngineCall, Runnable {
+        /** More than the server's high-water mark (64 waiting events), so a pause is due by then. */
+        static final int PAUSE_EXPECTED_AFTER = 100;
         final int chunks;
         final EngineSink sink;
         final AtomicInteger pauses = new AtomicInteger();
@@ -113,6 +121,14 @@ final class TestEngines {
             String text = "x".repeat(1023) + " ";
             for (int i = 0; i < chunks; i++) {
                 synchronized (this) {
+                    long giveUp = System.nanoTime() + 10_000_000_000L;
+                    while (i == PAUSE_EXPECTED_AFTER && pauses.get() == 0 && !cancelled && System.nanoTime() < giveUp) {
+                        try {
+                            wait(100);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
                     while (paused && !cancelled) {
                         try {
                             wait();
@@ -135,6 +151,7 @@ final class TestEngines {
         public synchronized void pause() {
             paused = true;
             pauses.incrementAndGet();
+            notifyAll();
         }
 
         @Override

@@ -137,6 +137,9 @@ public final class UpstreamEngine implements Engine {
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
         Objects.requireNonNull(request, "request");
+        if (closed.get()) {
+            throw new EngineException(503, "the gateway is closed");
+        }
         return pool.embed(request);
     }
 

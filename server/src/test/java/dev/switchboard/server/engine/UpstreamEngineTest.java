@@ -86,6 +86,18 @@ class UpstreamEngineTest {
     }
 
     @Test
+    void aClosedGatewayRefusesChatsAndEmbeddingsWith503() {
+        twoUpstreams().close();
+
+        assertThatThrownBy(() -> engine.chat(hello(), new Recorder()))
+                .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.status()).isEqualTo(503))
+                .hasMessage("the gateway is closed");
+        assertThatThrownBy(() -> engine.embed(dev.switchboard.core.EmbeddingRequest.of("x")))
+                .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.status()).isEqualTo(503))
+                .hasMessage("the gateway is closed");
+    }
+
+    @Test
     void aFailureBeforeTheFirstEventIsTriedOnTheOtherUpstream() throws Exception {
         twoUpstreams();
         a.refuseNext(refused());
