@@ -1,7 +1,6 @@
 package dev.switchboard.server.internal;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -36,8 +35,6 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
         ChatFormat create(String id, String model);
     }
 
-    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
     private final ServerContext server;
     private final Engine engine;
     private final HttpServerRequest request;
@@ -65,7 +62,7 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
         this.stream = stream;
         this.fault = fault;
         this.model = model;
-        this.id = "chatcmpl-" + randomId();
+        this.id = Ids.chatCompletionId();
         this.format = formats.create(id, model);
         this.handOver = new EngineHandOver(Vertx.currentContext(), this::event, this::complete, this::error,
                 this::batchEnded);
@@ -324,14 +321,5 @@ public final class ChatExchange implements EngineSink, FramePump.Listener {
             call.cancel(); // idempotent; a finished call ignores it
             server.callEnded(call);
         }
-    }
-
-    private static String randomId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        StringBuilder b = new StringBuilder(32);
-        for (int i = 0; i < 32; i++) {
-            b.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
-        }
-        return b.toString();
     }
 }

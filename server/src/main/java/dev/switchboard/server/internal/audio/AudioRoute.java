@@ -2,7 +2,6 @@ package dev.switchboard.server.internal.audio;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -13,6 +12,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 import dev.switchboard.core.wire.InboundChat;
+import dev.switchboard.server.internal.Ids;
 import dev.switchboard.core.wire.OpenAiWire;
 import dev.switchboard.core.wire.Sse;
 import dev.switchboard.server.AudioOptions;
@@ -45,7 +45,6 @@ public final class AudioRoute {
     /** Frames waiting in the pump above which the next chunk is put off. */
     static final int MAX_QUEUED = 4;
     private static final JsonFactory JSON = new JsonFactory();
-    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final ServerContext server;
     private final AudioClip clip;
@@ -71,8 +70,8 @@ public final class AudioRoute {
     /** One streamed reply. */
     private final class Stream implements FramePump.Listener {
         private final HttpServerResponse response;
-        private final String id = "chatcmpl-" + random(32);
-        private final String audioId = "audio_" + random(24);
+        private final String id = Ids.chatCompletionId();
+        private final String audioId = "audio_" + Ids.alphanumeric(24);
         private final long created = System.currentTimeMillis() / 1000;
         private final String model;
         private FramePump pump;
@@ -196,14 +195,5 @@ public final class AudioRoute {
     /** Writes the fields of one {@code delta}. */
     private interface Delta {
         void write(JsonGenerator g) throws IOException;
-    }
-
-    private static String random(int n) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        StringBuilder b = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            b.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
-        }
-        return b.toString();
     }
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.server.internal.llama;
 
-import java.security.SecureRandom;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.switchboard.core.ToolCall;
 import dev.switchboard.core.ToolSpec;
+import dev.switchboard.server.internal.Ids;
 
 /**
  * Reads the text a grammar-constrained call produced, {@code {"name":…,"arguments":{…}}}, into a
@@ -17,8 +17,6 @@ import dev.switchboard.core.ToolSpec;
 public final class ToolCallText {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ToolCallText() {
     }
@@ -44,12 +42,8 @@ public final class ToolCallText {
         return new ToolCall(newId(), name, node.get("arguments").toString());
     }
 
-    /** A call id: 32 random letters and digits, like llama-server's. */
+    /** A call id: 32 random letters and digits, like llama-server's ({@link Ids#alphanumeric}). */
     public static String newId() {
-        StringBuilder id = new StringBuilder(32);
-        for (int i = 0; i < 32; i++) {
-            id.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return id.toString();
+        return Ids.alphanumeric(32);
     }
 }
