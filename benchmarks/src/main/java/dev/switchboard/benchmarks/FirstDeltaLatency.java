@@ -28,15 +28,17 @@ import java.util.function.Function;
  *
  * <p>Two ways, in one run:
  * <ol>
- *   <li><b>Interleaved</b>, in this JVM: every reader of both cases, round by round, in a new
- *       (seeded) random order each round, so a disturbance on the machine hits all alike. Per case
- *       it also prints the median of the per-round difference raw-http minus each naive reader,
- *       which the machine's noise moves less than the medians. Here the readers share one JVM's
- *       caches: code that several readers use (OkHttp's line reading and Jackson's {@code readTree},
- *       used by three) stays warmer than code one reader uses alone (raw-http's decoder).</li>
- *   <li><b>Alone</b>: each reader in a JVM of its own, as in a program that has one way of reading,
- *       {@value #ALONE_FORKS} JVMs per reader, the readers' JVMs alternated; it prints each JVM's
- *       median and the median of those.</li>
+ *   <li><b>Interleaved</b>, in this JVM: the baseline, the naive reader and raw-http, both cases,
+ *       round by round, in a new (seeded) random order each round, so a disturbance on the machine
+ *       hits all alike. Per case it also prints the median of the per-round difference raw-http minus
+ *       naive, which the machine's noise moves less than the medians. The readers share one JVM's
+ *       caches, so code that several readers use (OkHttp's line reading and Jackson's
+ *       {@code readTree}: the baseline's and the naive reader's) stays warmer than code one reader
+ *       uses alone (raw-http's decoder): which readers run beside each other moves the
+ *       after-the-first-write difference by a few µs.</li>
+ *   <li><b>Alone</b>: the naive reader, its re-sending variant and raw-http, each in JVMs of its
+ *       own, as in a program that has one way of reading: {@value #ALONE_FORKS} JVMs per reader,
+ *       alternated; it prints each JVM's median, the median of those, and raw-http minus naive.</li>
  * </ol>
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks -am package -DskipTests exec:exec@latency}.
@@ -46,22 +48,23 @@ public final class FirstDeltaLatency {
     private static final int WARMUP_ROUNDS = 500;
     private static final int MEASURED_ROUNDS = 2_000;
     private static final int CONTENT_CHUNKS = 10;
-    private static final int ALONE_FORKS = 3;
+    private static final int ALONE_FORKS = 6;
+
+    private static final String BASELINE = "baseline (socket + readTree)";
+    private static final String NAIVE = "naive OkHttp (request per call)";
+    private static final String NAIVE_RESENT = "naive OkHttp (one request re-sent)";
+    private static final String RAW_HTTP = "raw-http LlmClient";
+    private static final String ALONE = "--alone";
 
     /** The readers by name, in print order; the names are also the child JVMs' argument. */
     private static final Map<String, Function<ReplayServer, StreamReader>> READERS = new LinkedHashMap<>();
 
     static {
-        READERS.put("baseline (socket + readTree)", s -> new BaselineReader(s.port()));
-        READERS.put("naive OkHttp (request per call)", s -> new NaiveOkHttpReader(s.baseUrl()));
-        READERS.put("naive OkHttp (one request re-sent)", s -> NaiveOkHttpReader.reSending(s.baseUrl()));
-        READERS.put("raw-http LlmClient", s -> new LlmClientReader("raw-http", s.baseUrl()));
+        READERS.put(BASELINE, s -> new BaselineReader(s.port()));
+        READERS.put(NAIVE, s -> new NaiveOkHttpReader(s.baseUrl()));
+        READERS.put(NAIVE_RESENT, s -> NaiveOkHttpReader.reSending(s.baseUrl()));
+        READERS.put(RAW_HTTP, s -> new LlmClientReader("raw-http", s.baseUrl()));
     }
-
-    private static final String NAIVE = "naive OkHttp (request per call)";
-    private static final String NAIVE_RESENT = "naive OkHttp (one request re-sent)";
-    private static final String RAW_HTTP = "raw-http LlmClient";
-    private static final String ALONE = "--alone";
 
     private FirstDeltaLatency() {
     }
@@ -78,7 +81,7 @@ public final class FirstDeltaLatency {
             }
             return;
         }
-        List<Case> cases = measure(List.copyOf(READERS.keySet()));
+        List<Case> cases = measure(List.of(BASELINE, NAIVE, RAW_HTTP));
         System.out.printf("INTERLEAVED: all readers in one JVM, %d streams each%n%n", MEASURED_ROUNDS);
         System.out.printf("first delta after the server's first write (status line + headers + first event) (µs)%n");
         cases.forEach(c -> print(c, c.samples));
@@ -87,11 +90,9 @@ public final class FirstDeltaLatency {
         System.out.printf("%nraw-http minus naive OkHttp, same round, median (µs): after the first write / after the call%n");
         for (String framing : framings(cases)) {
             Case rawHttp = find(cases, framing, RAW_HTTP);
-            for (String naiveName : List.of(NAIVE, NAIVE_RESENT)) {
-                Case naive = find(cases, framing, naiveName);
-                System.out.printf("%-36s vs %-36s %+7.1f / %+7.1f%n", framing, naiveName,
-                        medianDifference(rawHttp.samples, naive.samples), medianDifference(rawHttp.fromCall, naive.fromCall));
-            }
+            Case naive = find(cases, framing, NAIVE);
+            System.out.printf("%-36s %+7.1f / %+7.1f%n", framing,
+                    medianDifference(rawHttp.samples, naive.samples), medianDifference(rawHttp.fromCall, naive.fromCall));
         }
         alone();
     }
@@ -135,7 +136,7 @@ public final class FirstDeltaLatency {
     private static void alone() throws Exception {
         Map<String, List<long[]>> perReader = new LinkedHashMap<>(); // "framing\treader" -> {first write, call} per JVM
         for (int fork = 0; fork < ALONE_FORKS; fork++) {
-            for (String reader : READERS.keySet()) {
+            for (String reader : List.of(NAIVE, NAIVE_RESENT, RAW_HTTP)) {
                 for (String line : child(reader)) {
                     String[] f = line.split("\t");
                     perReader.computeIfAbsent(f[0] + "\t" + reader, k -> new ArrayList<>())
@@ -145,11 +146,23 @@ public final class FirstDeltaLatency {
         }
         System.out.printf("%nALONE: each reader in a JVM of its own, %d JVMs per reader, alternated;"
                 + " per JVM the median of %d streams (µs)%n", ALONE_FORKS, MEASURED_ROUNDS);
-        System.out.printf("%-36s %-36s %-30s %s%n", "case", "reader", "after the first write", "after the call");
+        System.out.printf("%-36s %-36s %-50s %s%n", "case", "reader", "after the first write", "after the call");
         perReader.forEach((key, runs) -> {
             String[] k = key.split("\t");
-            System.out.printf("%-36s %-36s %-30s %s%n", k[0], k[1], forks(runs, 0), forks(runs, 1));
+            System.out.printf("%-36s %-36s %-50s %s%n", k[0], k[1], forks(runs, 0), forks(runs, 1));
         });
+        System.out.printf("%nraw-http minus naive OkHttp (request per call), median of the JVMs' medians (µs):"
+                + " after the first write / after the call%n");
+        for (String framing : perReader.keySet().stream().map(k -> k.split("\t")[0]).distinct().toList()) {
+            List<long[]> rawHttp = perReader.get(framing + "\t" + RAW_HTTP);
+            List<long[]> naive = perReader.get(framing + "\t" + NAIVE);
+            System.out.printf("%-36s %+7.1f / %+7.1f%n", framing, (medianOf(rawHttp, 0) - medianOf(naive, 0)) / 1e3,
+                    (medianOf(rawHttp, 1) - medianOf(naive, 1)) / 1e3);
+        }
+    }
+
+    private static long medianOf(List<long[]> runs, int i) {
+        return median(runs.stream().mapToLong(r -> r[i]).toArray());
     }
 
     /** "m1 / m2 / m3 (median m)" in µs for column {@code i} of the runs. */
