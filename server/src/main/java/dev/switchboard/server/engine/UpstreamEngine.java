@@ -79,6 +79,8 @@ public final class UpstreamEngine implements Engine {
     private final int maxConcurrentCalls;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    private static final String CLOSED = "the gateway is closed";
+
     private UpstreamEngine(Builder builder) {
         this.pool = new UpstreamPool(builder.upstreams, builder.secrets);
         this.reasoningShape = builder.reasoningShape;
@@ -115,9 +117,7 @@ public final class UpstreamEngine implements Engine {
     public EngineCall chat(ChatRequest request, EngineSink sink) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(sink, "sink");
-        if (closed.get()) {
-            throw new EngineException(503, "the gateway is closed");
-        }
+        requireOpen();
         String model = pool.resolve(request.model());
         UpstreamCall call = new UpstreamCall(request.withModel(model), sink, pool.router(model), closer);
         try {
@@ -137,9 +137,7 @@ public final class UpstreamEngine implements Engine {
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
         Objects.requireNonNull(request, "request");
-        if (closed.get()) {
-            throw new EngineException(503, "the gateway is closed");
-        }
+        requireOpen();
         return pool.embed(request);
     }
 
@@ -157,7 +155,7 @@ public final class UpstreamEngine implements Engine {
     public EngineHealth health() {
         List<UpstreamState> states = pool.nodes().stream().map(UpstreamNode::state).toList();
         if (closed.get()) {
-            return new EngineHealth(false, "the gateway is closed", states);
+            return new EngineHealth(false, CLOSED, states);
         }
         if (states.stream().anyMatch(UpstreamState::healthy)) {
             return new EngineHealth(true, null, states);
@@ -192,6 +190,13 @@ public final class UpstreamEngine implements Engine {
         relays.shutdownNow();
         closer.shutdown();
         pool.closeClients();
+    }
+
+    /** Throws 503 "the gateway is closed" once {@link #close()} ran. */
+    private void requireOpen() {
+        if (closed.get()) {
+            throw new EngineException(503, CLOSED);
+        }
     }
 
     private EngineException busy() {
