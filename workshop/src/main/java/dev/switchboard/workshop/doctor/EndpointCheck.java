@@ -125,11 +125,9 @@ final class EndpointCheck {
             return;
         }
         say(Mark.OK, "endpoint: LLM_BASE_URL is set, so the lessons use " + base + " (it answers GET /models)");
-        List<String> served = new ArrayList<>();
+        List<String> served;
         try {
-            for (JsonNode model : MAPPER.readTree(models.body()).path("data")) {
-                served.add(model.path("id").asText());
-            }
+            served = names(models.body(), "data", "id");
         } catch (IOException e) {
             say(Mark.WARN, "GET " + base + "/models did not answer JSON, so the doctor cannot list its models");
             return;
@@ -148,6 +146,21 @@ final class EndpointCheck {
         }
     }
 
+    /**
+     * The model names in a model list: {@code field} of each element of {@code array}, as
+     * {@code /v1/models} ({@code data[].id}) and Ollama's {@code /api/tags} ({@code models[].name})
+     * list them.
+     *
+     * @throws IOException if {@code body} is not JSON
+     */
+    private static List<String> names(String body, String array, String field) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (JsonNode model : MAPPER.readTree(body).path(array)) {
+            names.add(model.path(field).asText());
+        }
+        return names;
+    }
+
     private void ollamaModels(Map<String, String> env, Probes probes, String root, boolean local) {
         HttpResult tags;
         try {
@@ -156,11 +169,9 @@ final class EndpointCheck {
             say(Mark.WARN, "the Ollama at " + root + " did not list its models (" + e.getMessage() + ")");
             return;
         }
-        List<String> served = new ArrayList<>();
+        List<String> served;
         try {
-            for (JsonNode model : MAPPER.readTree(tags.body()).path("models")) {
-                served.add(model.path("name").asText());
-            }
+            served = names(tags.body(), "models", "name");
         } catch (IOException e) {
             say(Mark.WARN, "the Ollama at " + root + " answered /api/tags with no JSON");
             return;
