@@ -167,13 +167,11 @@ public final class FirstDeltaLatency {
 
     /** "m1 / m2 / m3 (median m)" in µs for column {@code i} of the runs. */
     private static String forks(List<long[]> runs, int i) {
-        long[] v = runs.stream().mapToLong(r -> r[i]).toArray();
         StringBuilder s = new StringBuilder();
-        for (long x : v) {
-            s.append(s.length() == 0 ? "" : " / ").append(String.format("%.1f", x / 1e3));
+        for (long[] run : runs) {
+            s.append(s.length() == 0 ? "" : " / ").append(String.format("%.1f", run[i] / 1e3));
         }
-        Arrays.sort(v);
-        return s.append(String.format(" (%.1f)", v[v.length / 2] / 1e3)).toString();
+        return s.append(String.format(" (%.1f)", medianOf(runs, i) / 1e3)).toString();
     }
 
     /** Runs this class with {@code --alone reader} in a new JVM on this class path; returns its lines. */
